@@ -1,0 +1,70 @@
+package org.netlm.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.netlm.model.Citation;
+
+/**
+ * The citations behind the rules ({@code rules/evidence.json}, a copy of evidence.md): every
+ * {@code @evidence} key of every rule must be a key here. Unverified identifiers are {@code null}.
+ */
+public final class EvidenceRegistry {
+    private final Map<String, Citation> byKey;
+
+    private EvidenceRegistry(Map<String, Citation> byKey) {
+        this.byKey = Map.copyOf(byKey);
+    }
+
+    /** Parses the registry; throws {@link IllegalArgumentException} with the reason when it is malformed. */
+    public static EvidenceRegistry parse(String json) {
+        try {
+            JsonNode root = new ObjectMapper().readTree(json);
+            JsonNode list = root == null ? null : root.get("evidence");
+            if (list == null || !list.isArray()) {
+                throw new IllegalArgumentException("expected an object with an \"evidence\" array");
+            }
+            Map<String, Citation> m = new LinkedHashMap<>();
+            for (JsonNode e : list) {
+                String key = text(e, "key");
+                String label = text(e, "label");
+                if (key == null || label == null) {
+                    throw new IllegalArgumentException("every entry needs \"key\" and \"label\"");
+                }
+                if (m.put(key, new Citation(key, label, text(e, "doi"), text(e, "pmid"))) != null) {
+                    throw new IllegalArgumentException("duplicate key " + key);
+                }
+            }
+            return new EvidenceRegistry(m);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not valid JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    public Optional<Citation> find(String key) {
+        return Optional.ofNullable(byKey.get(key));
+    }
+
+    public boolean contains(String key) {
+        return byKey.containsKey(key);
+    }
+
+    /** The citations for {@code keys}, in order, unknown keys skipped (hygiene rejects them at build). */
+    public List<Citation> citations(List<String> keys) {
+        return keys.stream().map(byKey::get).filter(c -> c != null).toList();
+    }
+
+    public Collection<Citation> all() {
+        return byKey.values();
+    }
+}

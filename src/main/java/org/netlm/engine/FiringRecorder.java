@@ -1,0 +1,75 @@
+package org.netlm.engine;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.netlm.model.Criterion;
+
+/**
+ * KIE event listener that records, for one session, the rules that fired (in order), which rule inserted
+ * each derived fact, and the criteria each rule matched. The explanations are built from this record of
+ * the rules' own execution, never from logging in the consequences.
+ */
+final class FiringRecorder {
+    private final List<String> fired = new ArrayList<>();
+    private final Map<Object, String> insertedBy = new IdentityHashMap<>();
+    private final Map<String, List<Criterion>> matchedCriteria = new java.util.HashMap<>();
+
+    final DefaultAgendaEventListener agendaListener = new DefaultAgendaEventListener() {
+        @Override
+        public void afterMatchFired(AfterMatchFiredEvent event) {
+            String id = ruleId(event.getMatch().getRule());
+            fired.add(id);
+            List<Criterion> crit = null;
+            for (Object o : event.getMatch().getObjects()) {
+                if (o instanceof Criterion c) {
+                    if (crit == null) {
+                        crit = new ArrayList<>();
+                    }
+                    crit.add(c);
+                }
+            }
+            if (crit != null) {
+                matchedCriteria.merge(id, crit, (a, b) -> {
+                    List<Criterion> m = new ArrayList<>(a);
+                    m.addAll(b);
+                    return m;
+                });
+            }
+        }
+    };
+
+    final DefaultRuleRuntimeEventListener runtimeListener = new DefaultRuleRuntimeEventListener() {
+        @Override
+        public void objectInserted(ObjectInsertedEvent event) {
+            if (event.getRule() != null) {
+                insertedBy.put(event.getObject(), ruleId(event.getRule()));
+            }
+        }
+    };
+
+    static String ruleId(Rule rule) {
+        Object id = rule.getMetaData().get("id");
+        return id == null ? rule.getName() : id.toString();
+    }
+
+    List<String> fired() {
+        return fired;
+    }
+
+    /** The id of the rule that inserted {@code fact}, or {@code null} for the input. */
+    String insertedBy(Object fact) {
+        return insertedBy.get(fact);
+    }
+
+    /** The criteria matched by the rule {@code ruleId} when it fired. */
+    List<Criterion> matchedCriteria(String ruleId) {
+        return matchedCriteria.getOrDefault(ruleId, List.of());
+    }
+}

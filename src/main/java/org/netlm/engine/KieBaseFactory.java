@@ -1,0 +1,68 @@
+package org.netlm.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.runtime.KieContainer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Compiles DRL text into a {@link KieBase} with the classic DRL compiler (whose messages name file,
+ * line and rule). Each build gets its own release id, removed from the KIE repository afterwards so
+ * that repeated builds do not leak. A build with any error is refused as a whole.
+ */
+final class KieBaseFactory {
+    private static final Logger LOG = LoggerFactory.getLogger(KieBaseFactory.class);
+    private static final String PREFIX = "src/main/resources/";
+
+    private KieBaseFactory() {
+    }
+
+    static KieBase build(RuleSource source) {
+        KieServices ks = KieServices.Factory.get();
+        ReleaseId releaseId = ks.newReleaseId("org.netlm.generated", "rules-" + UUID.randomUUID(), "1.0.0");
+        KieFileSystem kfs = ks.newKieFileSystem();
+        kfs.generateAndWritePomXML(releaseId);
+        for (RuleSource.DrlFile f : source.drlFiles()) {
+            kfs.write(PREFIX + "org/netlm/rules/" + f.path(), f.content());
+        }
+        long start = System.nanoTime();
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        try {
+            if (!errors.isEmpty()) {
+                List<RuleProblem> problems = new ArrayList<>();
+                for (Message m : errors) {
+                    problems.add(new RuleProblem(relative(m.getPath()), m.getLine(), clean(m.getText())));
+                }
+                throw new RuleCompilationException(source.name(), problems);
+            }
+            KieContainer container = ks.newKieContainer(releaseId);
+            KieBase base = container.getKieBase();
+            LOG.debug("Compiled {} DRL files from {} in {} ms", source.drlFiles().size(), source.name(),
+                (System.nanoTime() - start) / 1_000_000);
+            return base;
+        } finally {
+            ks.getRepository().removeKieModule(releaseId);
+        }
+    }
+
+    private static String relative(String path) {
+        if (path == null) {
+            return "(unknown file)";
+        }
+        String p = path.startsWith(PREFIX) ? path.substring(PREFIX.length()) : path;
+        return p.startsWith("org/netlm/rules/") ? p.substring("org/netlm/rules/".length()) : p;
+    }
+
+    private static String clean(String text) {
+        return text == null ? "" : text.replaceAll("\\s+", " ").trim();
+    }
+}

@@ -1,0 +1,125 @@
+package org.netlm.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.netlm.model.Candidate;
+import org.netlm.model.Opinion;
+import org.netlm.model.Recommendation;
+import org.netlm.model.Strength;
+import org.netlm.model.StrengthLimit;
+import org.netlm.model.Therapy;
+import org.netlm.model.Warning;
+import org.netlm.model.WarningCode;
+
+/**
+ * The resolution layer's merge, run once all candidates are in (decision-model.md allows it in Java):
+ * applies the limits the rules set ("at most CONSIDER", "not offered again"), then keeps one
+ * recommendation per therapy, the most restrictive (CONTRAINDICATED &gt; NOT_RECOMMENDED &gt;
+ * RECOMMENDED &gt; CONSIDER), with every rule's opinion kept, and raises CONFLICTING_RECOMMENDATIONS when
+ * rules disagreed on a therapy.
+ */
+final class Resolver {
+    private static final Comparator<Candidate> DECIDING_FIRST = Comparator
+        .comparingInt((Candidate c) -> -c.getStrength().restrictiveness())
+        .thenComparing(Candidate::getRuleId);
+
+    /** The outcome: one recommendation per therapy in enum order, and the therapies whose rules disagreed. */
+    record Result(List<Recommendation> recommendations, List<Therapy> contested, Map<Therapy, List<StrengthLimit>> removedBy) {
+    }
+
+    private Resolver() {
+    }
+
+    static Result resolve(List<Candidate> candidates, List<StrengthLimit> limits, EvidenceRegistry evidence, String summary) {
+        Map<Therapy, List<Candidate>> byTherapy = new EnumMap<>(Therapy.class);
+        for (Candidate c : candidates) {
+            byTherapy.computeIfAbsent(c.getTherapy(), t -> new ArrayList<>()).add(c);
+        }
+        Map<Therapy, List<StrengthLimit>> limitsBy = new EnumMap<>(Therapy.class);
+        for (StrengthLimit l : limits) {
+            limitsBy.computeIfAbsent(l.getTherapy(), t -> new ArrayList<>()).add(l);
+        }
+        List<Recommendation> out = new ArrayList<>();
+        List<Therapy> contested = new ArrayList<>();
+        Map<Therapy, List<StrengthLimit>> removedBy = new EnumMap<>(Therapy.class);
+        for (Map.Entry<Therapy, List<Candidate>> e : byTherapy.entrySet()) {
+            Therapy therapy = e.getKey();
+            List<StrengthLimit> ls = limitsBy.getOrDefault(therapy, List.of());
+            List<String> applied = new ArrayList<>();
+            List<Candidate> kept = new ArrayList<>();
+            for (Candidate c : e.getValue()) {
+                Candidate limited = apply(c, ls, applied);
+                if (limited != null) {
+                    kept.add(limited);
+                }
+            }
+            if (kept.isEmpty()) {
+                removedBy.put(therapy, ls.stream().filter(l -> l.getKind() == StrengthLimit.Kind.NOT_OFFERED).toList());
+                continue;
+            }
+            kept.sort(DECIDING_FIRST);
+            Candidate deciding = kept.get(0);
+            List<Opinion> opinions = new ArrayList<>();
+            Map<String, Boolean> seen = new LinkedHashMap<>();
+            for (Candidate c : kept) {
+                if (seen.put(c.getRuleId() + c.getStrength(), Boolean.TRUE) == null) {
+                    opinions.add(new Opinion(c.getStrength(), c.getRuleId(), c.getRationale()));
+                }
+            }
+            boolean disagree = kept.stream().map(Candidate::getStrength).distinct().count() > 1;
+            if (disagree) {
+                contested.add(therapy);
+            }
+            StringBuilder rationale = new StringBuilder(summary).append(": ").append(deciding.getRationale());
+            if (disagree) {
+                rationale.append(" Other rules disagreed: ");
+                for (int i = 1; i < opinions.size(); i++) {
+                    Opinion o = opinions.get(i);
+                    if (o.strength() != deciding.getStrength()) {
+                        rationale.append(o.strength()).append(" by ").append(o.ruleId()).append(" (").append(o.rationale()).append(") ");
+                    }
+                }
+                rationale.setLength(rationale.length() - 1);
+            }
+            out.add(new Recommendation(therapy, deciding.getStrength(), rationale.toString(),
+                evidence.citations(deciding.getEvidenceKeys()), deciding.getRuleId(), opinions, dedupe(applied)));
+        }
+        return new Result(out, contested, removedBy);
+    }
+
+    /** The candidate after the therapy's limits; {@code null} when a limit removes it. */
+    private static Candidate apply(Candidate c, List<StrengthLimit> limits, List<String> applied) {
+        if (!c.getStrength().isOffered()) {
+            return c;
+        }
+        for (StrengthLimit l : limits) {
+            if (l.getKind() == StrengthLimit.Kind.NOT_OFFERED) {
+                applied.add(l.getRuleId() + ": " + l.getReason());
+                return null;
+            }
+        }
+        List<StrengthLimit> caps = limits.stream().filter(l -> l.getKind() == StrengthLimit.Kind.AT_MOST_CONSIDER).toList();
+        if (c.getStrength() != Strength.RECOMMENDED || caps.isEmpty()) {
+            return c;
+        }
+        StringBuilder why = new StringBuilder(c.getRationale()).append(" At most CONSIDER:");
+        for (StrengthLimit l : caps) {
+            applied.add(l.getRuleId() + ": " + l.getReason());
+            why.append(' ').append(l.getReason());
+        }
+        return new Candidate(c.getTherapy(), Strength.CONSIDER, c.getRuleId(), c.getEvidenceKeys(), why.toString());
+    }
+
+    private static List<String> dedupe(List<String> xs) {
+        return xs.stream().distinct().toList();
+    }
+
+    static Warning conflictWarning(List<Therapy> contested) {
+        return new Warning(WarningCode.CONFLICTING_RECOMMENDATIONS,
+            "Rules disagreed on " + contested + ": the most restrictive strength is shown, with every rule's rationale; discuss at the tumour board.");
+    }
+}

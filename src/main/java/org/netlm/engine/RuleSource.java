@@ -1,0 +1,90 @@
+package org.netlm.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The text of a rule folder: every {@code .drl} file (by its path relative to the folder, with
+ * forward slashes, e.g. {@code recommendation/surgery.drl}) and the evidence registry
+ * ({@code evidence.json}). Loaded from a directory or from the {@code rules/} folder bundled in the jar.
+ *
+ * @param name     where the folder came from, for messages
+ * @param drlFiles the DRL files, sorted by path
+ * @param evidenceJson the content of {@code evidence.json}, or {@code null} if the folder has none
+ */
+public record RuleSource(String name, List<DrlFile> drlFiles, String evidenceJson) {
+    /** Name of the evidence registry file inside a rule folder. */
+    public static final String EVIDENCE_FILE = "evidence.json";
+    /** Classpath folder of the bundled rules. */
+    public static final String BUNDLED_ROOT = "rules";
+
+    /** One DRL file: relative path and content. */
+    public record DrlFile(String path, String content) {
+    }
+
+    public RuleSource {
+        drlFiles = List.copyOf(drlFiles);
+    }
+
+    /** Reads a rule folder from disk. */
+    public static RuleSource fromDirectory(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new NoSuchFileException(dir.toString(), null, "not a rule folder");
+        }
+        return read(dir, dir.toString());
+    }
+
+    /** Reads the rules bundled in the jar (or in target/classes during development). */
+    public static RuleSource bundled() {
+        URL marker = RuleSource.class.getClassLoader().getResource(BUNDLED_ROOT + "/" + EVIDENCE_FILE);
+        if (marker == null) {
+            throw new IllegalStateException("The bundled rules are missing from the classpath (" + BUNDLED_ROOT + "/" + EVIDENCE_FILE + ")");
+        }
+        try {
+            URI uri = marker.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                FileSystem fs;
+                try {
+                    fs = FileSystems.newFileSystem(uri, Map.of());
+                } catch (FileSystemAlreadyExistsException e) {
+                    fs = FileSystems.getFileSystem(uri);
+                }
+                return read(fs.getPath("/" + BUNDLED_ROOT), "bundled rules");
+            }
+            return read(Path.of(uri).getParent(), "bundled rules");
+        } catch (URISyntaxException | IOException e) {
+            throw new IllegalStateException("Cannot read the bundled rules: " + e.getMessage(), e);
+        }
+    }
+
+    private static RuleSource read(Path root, String name) throws IOException {
+        List<DrlFile> files = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) walk.sorted()::iterator) {
+                if (Files.isRegularFile(p) && p.getFileName().toString().endsWith(".drl")) {
+                    String rel = root.relativize(p).toString().replace('\\', '/');
+                    files.add(new DrlFile(rel, Files.readString(p, StandardCharsets.UTF_8)));
+                }
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        Path evidence = root.resolve(EVIDENCE_FILE);
+        String json = Files.isRegularFile(evidence) ? Files.readString(evidence, StandardCharsets.UTF_8) : null;
+        return new RuleSource(name, files, json);
+    }
+}

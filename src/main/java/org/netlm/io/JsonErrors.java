@@ -1,0 +1,27 @@
+package org.netlm.io;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+/** Turns a Jackson parse error into one line for a person (no stack trace, no source dump). */
+public final class JsonErrors {
+    private JsonErrors() {
+    }
+
+    public static String describe(JsonProcessingException e) {
+        String msg = e.getOriginalMessage();
+        if (msg == null) {
+            msg = e.getClass().getSimpleName();
+        }
+        int cut = msg.indexOf('\n');
+        if (cut >= 0) {
+            msg = msg.substring(0, cut);
+        }
+        if (msg.length() > 200) {
+            msg = msg.substring(0, 197) + "…";
+        }
+        JsonLocation loc = e.getLocation();
+        String where = loc == null || loc.getLineNr() < 0 ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
+        return "invalid JSON: " + msg + where;
+    }
+}

@@ -1,0 +1,79 @@
+package org.netlm.model;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.kie.api.runtime.rule.RuleContext;
+
+/**
+ * Derived fact: one rule's opinion on one therapy, before resolution. Carries the rule's {@code @id}
+ * and {@code @evidence} keys, read from the firing rule's metadata so that they cannot drift apart.
+ */
+public final class Candidate {
+    private final Therapy therapy;
+    private final Strength strength;
+    private final String ruleId;
+    private final List<String> evidenceKeys;
+    private final String rationale;
+
+    public Candidate(Therapy therapy, Strength strength, String ruleId, List<String> evidenceKeys, String rationale) {
+        this.therapy = Objects.requireNonNull(therapy, "therapy");
+        this.strength = Objects.requireNonNull(strength, "strength");
+        this.ruleId = Objects.requireNonNull(ruleId, "ruleId");
+        this.evidenceKeys = List.copyOf(evidenceKeys);
+        this.rationale = Objects.requireNonNull(rationale, "rationale");
+    }
+
+    /** Called from a rule's consequence: {@code insert(Candidate.of(kcontext, Therapy.PRRT, Strength.RECOMMENDED, "…"))}. */
+    public static Candidate of(RuleContext kcontext, Therapy therapy, Strength strength, String rationale) {
+        return new Candidate(therapy, strength, RuleMeta.id(kcontext), RuleMeta.evidence(kcontext), rationale);
+    }
+
+    public Therapy getTherapy() {
+        return therapy;
+    }
+
+    public Strength getStrength() {
+        return strength;
+    }
+
+    public String getRuleId() {
+        return ruleId;
+    }
+
+    public List<String> getEvidenceKeys() {
+        return evidenceKeys;
+    }
+
+    public String getRationale() {
+        return rationale;
+    }
+
+    @Override
+    public String toString() {
+        return "Candidate[" + therapy + " " + strength + " by " + ruleId + "]";
+    }
+
+    /** Reads {@code @id} and {@code @evidence} from rule metadata. */
+    public static final class RuleMeta {
+        private RuleMeta() {
+        }
+
+        public static String id(RuleContext kcontext) {
+            Object id = kcontext.getRule().getMetaData().get("id");
+            return id == null ? kcontext.getRule().getName() : id.toString();
+        }
+
+        public static List<String> evidence(RuleContext kcontext) {
+            return splitKeys(kcontext.getRule().getMetaData().get("evidence"));
+        }
+
+        /** "A, B" or "A,B" into [A, B]; null into []. */
+        public static List<String> splitKeys(Object value) {
+            if (value == null) {
+                return List.of();
+            }
+            return Arrays.stream(value.toString().split("[,\\s]+")).filter(s -> !s.isEmpty()).toList();
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.netlm.model;
+
+import java.util.List;
+
+/**
+ * Named eligibility criteria of the decision model. The classification layer derives each one once
+ * per patient as a {@link Criterion} fact (MET, UNMET or UNKNOWN); recommendation rules match on them
+ * so that they read like the model's sentences, and explanations (why / why not) are built on them.
+ * The codes are stable: scenario files and tests refer to them by name.
+ */
+public enum CriterionCode {
+    NET("well-differentiated tumour (NET, differentiation WELL); a NEC is outside the NET pathway", "differentiation"),
+    FUNCTIONAL("hormonal syndrome present (functional tumour)", "functional"),
+    GRADE_KNOWN("a grade is known (reported, or derived from Ki-67 / mitoses)", "grade", "ki67Percent", "mitosesPer2mm2"),
+    GRADE_G1("grade G1", "grade", "ki67Percent", "mitosesPer2mm2"),
+    GRADE_G1_G2("grade G1 or G2", "grade", "ki67Percent", "mitosesPer2mm2"),
+    GRADE_G2_G3("grade G2 or G3", "grade", "ki67Percent", "mitosesPer2mm2"),
+    GRADE_G3("grade G3", "grade", "ki67Percent", "mitosesPer2mm2"),
+    LOW_PROLIFERATION("Ki-67 at most 10 % (or, Ki-67 unknown, grade G1): the CLARINET population", "ki67Percent", "grade"),
+    KI67_BELOW_10("Ki-67 below 10 % (Milan-NET transplant selection)", "ki67Percent"),
+    KI67_AT_MOST_55("Ki-67 at most 55 %", "ki67Percent"),
+    KI67_NETTER2_WINDOW("Ki-67 from 10 % to 55 % inclusive (NETTER-2 window)", "ki67Percent"),
+    LIVER_TYPE_I_II("liver metastases of type I (simple) or type II (complex)", "liverMetastasisType", "liverLesionCount", "bilobar", "liverTumorBurdenPercent"),
+    LIVER_TYPE_II("liver metastases of type II (complex)", "liverMetastasisType", "liverLesionCount", "bilobar", "liverTumorBurdenPercent"),
+    LIVER_TYPE_II_III("liver metastases of type II (complex) or type III (diffuse)", "liverMetastasisType", "liverLesionCount", "bilobar", "liverTumorBurdenPercent"),
+    LIVER_TYPE_III("liver metastases of type III (diffuse)", "liverMetastasisType", "liverLesionCount", "bilobar", "liverTumorBurdenPercent"),
+    RESECTABLE("liver disease resectable (surgeon's flag, or type I / type II with remnant at least 30 %)", "resectable", "liverMetastasisType", "futureLiverRemnantPercent"),
+    POTENTIALLY_RESECTABLE("liver disease potentially resectable (type II with remnant below 30 % or unknown, or type III judged resectable)", "resectable", "liverMetastasisType", "futureLiverRemnantPercent"),
+    UNRESECTABLE("liver disease unresectable", "resectable", "liverMetastasisType"),
+    NOT_COMPLETELY_RESECTABLE("liver disease potentially resectable or unresectable (no complete resection on offer)", "resectable", "liverMetastasisType", "futureLiverRemnantPercent"),
+    NOT_CURATIVELY_RESECTABLE("not curatively resectable (advanced): liver disease potentially resectable or unresectable, or extrahepatic disease, or unfit", "resectable", "liverMetastasisType", "extrahepaticDisease", "ecog", "childPugh"),
+    FIT_FOR_SURGERY("fit for major liver surgery: ECOG at most 2 and Child-Pugh A (absent values count as fit)", "ecog", "childPugh"),
+    ECOG_AT_MOST_2("ECOG performance status at most 2", "ecog"),
+    AGE_AT_MOST_60("age at most 60 years", "age"),
+    EXTRAHEPATIC_DISEASE("metastases outside the liver", "extrahepaticDisease"),
+    PRIMARY_UNRESECTABLE("the surgeon judged the primary tumour unresectable (primaryResectable false)", "primaryResectable"),
+    PRIMARY_IN_SITU("primary tumour in situ", "primaryStatus"),
+    PRIMARY_RESECTED("primary tumour resected", "primaryStatus"),
+    PANCREATIC_PRIMARY("pancreatic primary", "primarySite"),
+    SMALL_INTESTINE_PRIMARY("small-intestinal primary", "primarySite"),
+    PORTAL_DRAINED_PRIMARY("primary drained by the portal system (not rectum, not unknown)", "primarySite"),
+    BURDEN_LOW("liver tumour burden LOW (below 25 %)", "liverTumorBurdenPercent"),
+    BURDEN_MODERATE("liver tumour burden MODERATE (25 % to 50 %)", "liverTumorBurdenPercent"),
+    BURDEN_LOW_OR_MODERATE("liver tumour burden at most 50 % (LOW or MODERATE)", "liverTumorBurdenPercent"),
+    BURDEN_HIGH("liver tumour burden HIGH (above 50 %)", "liverTumorBurdenPercent"),
+    BURDEN_ABOVE_75("liver tumour burden above 75 %", "liverTumorBurdenPercent"),
+    LESIONS_AT_MOST_5("at most 5 liver lesions", "liverLesionCount"),
+    LARGEST_LESION_AT_MOST_3_CM("largest liver lesion at most 3 cm", "largestLesionCm"),
+    LARGEST_LESION_AT_MOST_5_CM("largest liver lesion at most 5 cm", "largestLesionCm"),
+    PORTAL_VEIN_THROMBOSIS("main portal vein thrombosis", "portalVeinThrombosis"),
+    CHILD_PUGH_C("Child-Pugh class C", "childPugh"),
+    BILIARY_ENTERIC_ANASTOMOSIS("biliary-enteric anastomosis (e.g. after Whipple)", "biliaryEntericAnastomosis"),
+    PROGRESSIVE("progressive disease (RECIST, last 12 months)", "diseaseStatus"),
+    STABLE("stable disease (RECIST, last 12 months)", "diseaseStatus"),
+    SYMPTOMATIC("tumour-related symptoms", "symptomatic"),
+    PROGRESSION_ON_SSA("progression on a somatostatin analogue", "priorTherapies"),
+    SSTR_POSITIVE("somatostatin-receptor imaging positive", "sstrStatus"),
+    SSTR_NEGATIVE("somatostatin-receptor imaging negative", "sstrStatus"),
+    FIRST_LINE("first line: no prior therapy, or only a somatostatin analogue without progression", "priorTherapies"),
+    PRIOR_NON_SSA_SYSTEMIC_FAILURE("progression on, or intolerance of, a prior systemic therapy other than SSA (everolimus, sunitinib, PRRT, surufatinib, chemotherapy)", "priorTherapies"),
+    CREATININE_CLEARANCE_AT_LEAST_40("creatinine clearance at least 40 mL/min", "creatinineClearanceMlMin");
+
+    private final String description;
+    private final List<String> fields;
+
+    CriterionCode(String description, String... fields) {
+        this.description = description;
+        this.fields = List.of(fields);
+    }
+
+    /** What the criterion means, in clinical words. */
+    public String description() {
+        return description;
+    }
+
+    /** The patient fields that decide the criterion (for "give X to decide it"). */
+    public List<String> fields() {
+        return fields;
+    }
+}

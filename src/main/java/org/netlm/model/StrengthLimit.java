@@ -1,0 +1,58 @@
+package org.netlm.model;
+
+import java.util.Objects;
+import org.kie.api.runtime.rule.RuleContext;
+
+/**
+ * Derived fact: a limit a rule puts on every offer of one therapy, applied by the resolution layer.
+ * {@link Kind#AT_MOST_CONSIDER} turns a RECOMMENDED into CONSIDER ("at most CONSIDER" in the model);
+ * {@link Kind#NOT_OFFERED} removes RECOMMENDED and CONSIDER altogether (e.g. a therapy that already failed).
+ */
+public final class StrengthLimit {
+    /** What the limit does. */
+    public enum Kind { AT_MOST_CONSIDER, NOT_OFFERED }
+
+    private final Therapy therapy;
+    private final Kind kind;
+    private final String ruleId;
+    private final CriterionCode cause;
+    private final String reason;
+
+    public StrengthLimit(Therapy therapy, Kind kind, String ruleId, CriterionCode cause, String reason) {
+        this.therapy = Objects.requireNonNull(therapy, "therapy");
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.ruleId = Objects.requireNonNull(ruleId, "ruleId");
+        this.cause = cause;
+        this.reason = Objects.requireNonNull(reason, "reason");
+    }
+
+    /** From a rule's consequence; {@code cause} is the criterion that sets the limit (may be null). */
+    public static StrengthLimit of(RuleContext kcontext, Therapy therapy, Kind kind, CriterionCode cause, String reason) {
+        return new StrengthLimit(therapy, kind, Candidate.RuleMeta.id(kcontext), cause, reason);
+    }
+
+    public Therapy getTherapy() {
+        return therapy;
+    }
+
+    public Kind getKind() {
+        return kind;
+    }
+
+    public String getRuleId() {
+        return ruleId;
+    }
+
+    public CriterionCode getCause() {
+        return cause;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    @Override
+    public String toString() {
+        return "StrengthLimit[" + therapy + " " + kind + " by " + ruleId + "]";
+    }
+}

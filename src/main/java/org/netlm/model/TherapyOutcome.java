@@ -1,0 +1,6 @@
+package org.netlm.model;
+
+/** Outcome of a treatment already given. */
+public enum TherapyOutcome {
+    PROGRESSION, STABLE, RESPONSE, INTOLERANCE
+}

@@ -1,0 +1,43 @@
+package org.netlm.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.netlm.model.Strength;
+import org.netlm.model.Therapy;
+
+/**
+ * One scenario (interface.md, "Scenario files"): a patient and what the assessment must show.
+ *
+ * @param name     what the scenario is about
+ * @param source   where it was read from ("file.json" or "file.json[2]")
+ * @param patient  the patient JSON, kept raw so that invalid patients can be tested too
+ * @param expect   the expectations
+ */
+public record Scenario(String name, String source, JsonNode patient, Expect expect) {
+
+    /**
+     * Expectations; anything not listed is not checked.
+     *
+     * @param findings        finding name to exact value
+     * @param recommendations therapy to exact strength
+     * @param notOffered      therapies that must be absent, NOT_RECOMMENDED or CONTRAINDICATED
+     * @param warnings        warning codes that must be present
+     * @param invalid         fields the rejection must name ({@code null} when the patient must be valid)
+     * @param firedRules      rule ids that must have fired
+     * @param blockedBy       therapy to criterion codes that must block it (explanations)
+     */
+    public record Expect(Map<String, String> findings, Map<Therapy, Strength> recommendations, List<Therapy> notOffered,
+                         List<String> warnings, List<String> invalid, List<String> firedRules,
+                         Map<Therapy, List<String>> blockedBy) {
+        public Expect {
+            findings = findings == null ? Map.of() : Map.copyOf(findings);
+            recommendations = recommendations == null ? Map.of() : Map.copyOf(recommendations);
+            notOffered = notOffered == null ? List.of() : List.copyOf(notOffered);
+            warnings = warnings == null ? List.of() : List.copyOf(warnings);
+            invalid = invalid == null ? null : List.copyOf(invalid);
+            firedRules = firedRules == null ? List.of() : List.copyOf(firedRules);
+            blockedBy = blockedBy == null ? Map.of() : Map.copyOf(blockedBy);
+        }
+    }
+}
