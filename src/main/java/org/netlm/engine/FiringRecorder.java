@@ -1,6 +1,7 @@
 package org.netlm.engine;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,48 +9,62 @@ import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.netlm.model.Criterion;
 
 /**
- * KIE event listener that records, for one session, the rules that fired (in order), which rule inserted
- * each derived fact, and the criteria each rule matched. The explanations are built from this record of
- * the rules' own execution, never from logging in the consequences.
+ * KIE event listener that records, for one session, the rules that fired (in order), every fact in working
+ * memory with the rule that inserted it, and the criteria each rule matched. The explanations are built from
+ * this record of the rules' own execution, never from logging in the consequences.
+ *
+ * <p>Lean by design (it runs for every patient): the hot path only appends to array lists; the per-rule and
+ * per-fact look-ups are built on first use. The facts list replaces a {@code getObjects()} query on the session.
  */
 final class FiringRecorder {
-    private final List<String> fired = new ArrayList<>();
-    private final Map<Object, String> insertedBy = new IdentityHashMap<>();
-    private final Map<String, List<Criterion>> matchedCriteria = new java.util.HashMap<>();
+    private final List<String> fired = new ArrayList<>(64);
+    /** Criteria matched by the i-th firing, or {@code null} when it matched none. Parallel to {@link #fired}. */
+    private final List<List<Criterion>> firedCriteria = new ArrayList<>(64);
+    /** Facts in working memory, in insertion order (deleted facts removed). */
+    private final List<Object> facts = new ArrayList<>(96);
+    /** Id of the rule that inserted each fact ({@code null} for the input). Parallel to {@link #facts}. */
+    private final List<String> factInsertedBy = new ArrayList<>(96);
+    private Map<Object, String> insertedByIndex;
+    private Map<String, List<Criterion>> matchedCriteriaIndex;
 
     final DefaultAgendaEventListener agendaListener = new DefaultAgendaEventListener() {
         @Override
         public void afterMatchFired(AfterMatchFiredEvent event) {
-            String id = ruleId(event.getMatch().getRule());
-            fired.add(id);
+            fired.add(ruleId(event.getMatch().getRule()));
             List<Criterion> crit = null;
             for (Object o : event.getMatch().getObjects()) {
                 if (o instanceof Criterion c) {
                     if (crit == null) {
-                        crit = new ArrayList<>();
+                        crit = new ArrayList<>(8);
                     }
                     crit.add(c);
                 }
             }
-            if (crit != null) {
-                matchedCriteria.merge(id, crit, (a, b) -> {
-                    List<Criterion> m = new ArrayList<>(a);
-                    m.addAll(b);
-                    return m;
-                });
-            }
+            firedCriteria.add(crit);
         }
     };
 
     final DefaultRuleRuntimeEventListener runtimeListener = new DefaultRuleRuntimeEventListener() {
         @Override
         public void objectInserted(ObjectInsertedEvent event) {
-            if (event.getRule() != null) {
-                insertedBy.put(event.getObject(), ruleId(event.getRule()));
+            facts.add(event.getObject());
+            factInsertedBy.add(event.getRule() == null ? null : ruleId(event.getRule()));
+        }
+
+        @Override
+        public void objectDeleted(ObjectDeletedEvent event) {
+            Object gone = event.getOldObject();
+            for (int i = facts.size() - 1; i >= 0; i--) {
+                if (facts.get(i) == gone) {
+                    facts.remove(i);
+                    factInsertedBy.remove(i);
+                    return;
+                }
             }
         }
     };
@@ -63,13 +78,37 @@ final class FiringRecorder {
         return fired;
     }
 
+    /** Every fact left in working memory (the input included), in insertion order. */
+    List<Object> facts() {
+        return facts;
+    }
+
     /** The id of the rule that inserted {@code fact}, or {@code null} for the input. */
     String insertedBy(Object fact) {
-        return insertedBy.get(fact);
+        if (insertedByIndex == null) {
+            Map<Object, String> m = new IdentityHashMap<>(facts.size() * 2);
+            for (int i = 0; i < facts.size(); i++) {
+                if (factInsertedBy.get(i) != null) {
+                    m.put(facts.get(i), factInsertedBy.get(i));
+                }
+            }
+            insertedByIndex = m;
+        }
+        return insertedByIndex.get(fact);
     }
 
     /** The criteria matched by the rule {@code ruleId} when it fired. */
     List<Criterion> matchedCriteria(String ruleId) {
-        return matchedCriteria.getOrDefault(ruleId, List.of());
+        if (matchedCriteriaIndex == null) {
+            Map<String, List<Criterion>> m = new HashMap<>();
+            for (int i = 0; i < fired.size(); i++) {
+                List<Criterion> crit = firedCriteria.get(i);
+                if (crit != null) {
+                    m.computeIfAbsent(fired.get(i), k -> new ArrayList<>()).addAll(crit);
+                }
+            }
+            matchedCriteriaIndex = m;
+        }
+        return matchedCriteriaIndex.getOrDefault(ruleId, List.of());
     }
 }

@@ -1,8 +1,16 @@
 package org.netlm.engine;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.drools.model.Model;
+import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -17,6 +25,9 @@ import org.slf4j.LoggerFactory;
  * Compiles DRL text into a {@link KieBase} with the classic DRL compiler (whose messages name file,
  * line and rule). Each build gets its own release id, removed from the KIE repository afterwards so
  * that repeated builds do not leak. A build with any error is refused as a whole.
+ *
+ * <p>The bundled rules are also pre-compiled at build time into the Drools executable model
+ * (kie-maven-plugin, see pom.xml); {@link #precompiled()} loads that model without compiling any DRL.
  */
 final class KieBaseFactory {
     private static final Logger LOG = LoggerFactory.getLogger(KieBaseFactory.class);
@@ -52,6 +63,39 @@ final class KieBaseFactory {
         } finally {
             ks.getRepository().removeKieModule(releaseId);
         }
+    }
+
+    /** Where kie-maven-plugin lists the generated rule classes of this artifact (one class name a line). */
+    static final String PRECOMPILED_INDEX = "META-INF/kie/org.netlm/netlm-rules/drools-model";
+
+    /**
+     * The bundled rules as pre-compiled at build time, or empty when the jar carries no pre-compiled model
+     * (e.g. classes compiled by an IDE without the Maven build).
+     *
+     * @throws IllegalStateException when the model is listed but cannot be loaded (a broken build)
+     */
+    static Optional<KieBase> precompiled() {
+        ClassLoader cl = KieBaseFactory.class.getClassLoader();
+        List<Model> models = new ArrayList<>();
+        try (InputStream in = cl.getResourceAsStream(PRECOMPILED_INDEX)) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                String name = line.trim();
+                if (name.isEmpty() || name.contains(":")) {
+                    continue; // the "Drools-Model-Version:" header
+                }
+                models.add((Model) Class.forName(name, true, cl).getDeclaredConstructor().newInstance());
+            }
+        } catch (IOException | ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalStateException("The pre-compiled bundled rules cannot be loaded: " + e, e);
+        }
+        if (models.isEmpty()) {
+            throw new IllegalStateException("The pre-compiled bundled rules list no rule class (" + PRECOMPILED_INDEX + ")");
+        }
+        return Optional.of(KieBaseBuilder.createKieBaseFromModel(models));
     }
 
     private static String relative(String path) {

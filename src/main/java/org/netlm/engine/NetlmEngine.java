@@ -11,8 +11,17 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.KieSessionsPool;
+import org.kie.api.runtime.conf.ThreadSafeOption;
 import org.netlm.model.Assessment;
 import org.netlm.model.Candidate;
 import org.netlm.model.Criterion;
@@ -35,7 +44,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The NETLM rule engine: a compiled knowledge base plus what the rule folder says about its rules.
  * Immutable and thread-safe: the KIE base is compiled once, and every {@link #assess} call uses a
- * session of its own, disposed at the end. To change rules, build a new engine and swap the reference.
+ * session of its own. Sessions come from a pool of the KIE base: a finished session is reset (every fact,
+ * match and listener removed) and reused by a later call, which saves building the network memories anew
+ * for each patient. A session is never used by two calls at once. To change rules, build a new engine and
+ * swap the reference.
  *
  * <pre>{@code
  * NetlmEngine engine = NetlmEngine.withDefaultRules();
@@ -50,27 +62,40 @@ public final class NetlmEngine {
     private static volatile NetlmEngine defaultEngine;
 
     private final KieBase kieBase;
+    private final KieSessionsPool sessions;
+    private final KieSessionConfiguration sessionConfiguration;
     private final RuleCatalog catalog;
     private final EvidenceRegistry evidence;
     private final String rulesetVersion;
     private final String sourceName;
+    private final boolean precompiled;
 
-    private NetlmEngine(KieBase kieBase, RuleCatalog catalog, EvidenceRegistry evidence, String rulesetVersion, String sourceName) {
+    private NetlmEngine(KieBase kieBase, boolean precompiled, RuleCatalog catalog, EvidenceRegistry evidence, String rulesetVersion,
+                        String sourceName) {
+        this.precompiled = precompiled;
         this.kieBase = kieBase;
+        this.sessions = kieBase.newKieSessionsPool(1);
+        // A pooled session serves one assess call at a time: the engine's own locking is not needed.
+        this.sessionConfiguration = KieServices.Factory.get().newKieSessionConfiguration();
+        this.sessionConfiguration.setOption(ThreadSafeOption.NO);
         this.catalog = catalog;
         this.evidence = evidence;
         this.rulesetVersion = rulesetVersion;
         this.sourceName = sourceName;
     }
 
-    /** The engine over the rules bundled in the jar; compiled on first use, then shared (it is immutable). */
+    /**
+     * The engine over the rules bundled in the jar; built on first use, then shared (it is immutable).
+     * Uses the executable model pre-compiled from the bundled rules at build time when the jar has it
+     * (no DRL compilation at start-up), else compiles the bundled DRL.
+     */
     public static NetlmEngine withDefaultRules() {
         NetlmEngine e = defaultEngine;
         if (e == null) {
             synchronized (NetlmEngine.class) {
                 e = defaultEngine;
                 if (e == null) {
-                    e = fromSource(RuleSource.bundled());
+                    e = build(RuleSource.bundled(), true);
                     defaultEngine = e;
                 }
             }
@@ -94,8 +119,12 @@ public final class NetlmEngine {
         }
     }
 
-    /** Compiles a rule source; all checks pass before the engine exists. */
+    /** Compiles a rule source with the DRL compiler; all checks pass before the engine exists. */
     public static NetlmEngine fromSource(RuleSource source) {
+        return build(source, false);
+    }
+
+    private static NetlmEngine build(RuleSource source, boolean usePrecompiled) {
         long start = System.nanoTime();
         List<RuleProblem> problems = new ArrayList<>();
         EvidenceRegistry evidence = null;
@@ -112,20 +141,51 @@ public final class NetlmEngine {
             problems.add(new RuleProblem(".", 0, "the rule folder holds no .drl file"));
         }
         RuleCatalog catalog = RuleCatalog.read(source, evidence);
-        KieBase base = null;
-        try {
-            base = KieBaseFactory.build(source);
-        } catch (RuleCompilationException e) {
-            problems.addAll(0, e.getProblems());
+        KieBase base = usePrecompiled ? precompiledMatching(catalog) : null;
+        boolean precompiled = base != null;
+        if (base == null) {
+            try {
+                base = KieBaseFactory.build(source);
+            } catch (RuleCompilationException e) {
+                problems.addAll(0, e.getProblems());
+            }
         }
         problems.addAll(catalog.problems());
         if (!problems.isEmpty()) {
             throw new RuleCompilationException(source.name(), dedupe(problems));
         }
         String version = projectVersion() + "+" + digest(source);
-        LOG.info("NETLM rules {} loaded from {}: {} rules in {} ms", version, source.name(), catalog.rules().size(),
-            (System.nanoTime() - start) / 1_000_000);
-        return new NetlmEngine(base, catalog, evidence, version, source.name());
+        LOG.info("NETLM rules {} loaded from {}{}: {} rules in {} ms", version, source.name(),
+            precompiled ? " (pre-compiled)" : "", catalog.rules().size(), (System.nanoTime() - start) / 1_000_000);
+        return new NetlmEngine(base, precompiled, catalog, evidence, version, source.name());
+    }
+
+    /** The pre-compiled bundled base, if the jar has one and it holds exactly the catalogue's rules. */
+    private static KieBase precompiledMatching(RuleCatalog catalog) {
+        Optional<KieBase> pre = KieBaseFactory.precompiled();
+        if (pre.isEmpty()) {
+            LOG.debug("No pre-compiled rules in the jar: compiling the bundled DRL");
+            return null;
+        }
+        Set<String> compiled = ruleNames(pre.get());
+        Set<String> source = new TreeSet<>();
+        catalog.rules().forEach(r -> source.add(r.name()));
+        if (!compiled.equals(source)) {
+            LOG.warn("The pre-compiled rules do not match the bundled DRL ({} vs {} rules): compiling the DRL instead",
+                compiled.size(), source.size());
+            return null;
+        }
+        return pre.get();
+    }
+
+    static Set<String> ruleNames(KieBase base) {
+        Set<String> names = new TreeSet<>();
+        for (KiePackage p : base.getKiePackages()) {
+            for (Rule r : p.getRules()) {
+                names.add(r.getName());
+            }
+        }
+        return names;
     }
 
     private static List<RuleProblem> dedupe(List<RuleProblem> problems) {
@@ -140,8 +200,7 @@ public final class NetlmEngine {
     public Assessment assess(PatientCase patient) {
         PatientValidator.requireValid(patient);
         FiringRecorder recorder = new FiringRecorder();
-        KieSession session = kieBase.newKieSession();
-        List<Object> facts;
+        KieSession session = sessions.newKieSession(sessionConfiguration);
         try {
             session.addEventListener(recorder.agendaListener);
             session.addEventListener(recorder.runtimeListener);
@@ -151,11 +210,13 @@ public final class NetlmEngine {
                 throw new IllegalStateException("Rules fired " + fired + " times for one patient: a rule in "
                     + sourceName + " loops");
             }
-            facts = new ArrayList<>(session.getObjects());
         } finally {
-            session.dispose();
+            session.removeEventListener(recorder.agendaListener);
+            session.removeEventListener(recorder.runtimeListener);
+            session.dispose(); // back to the pool, reset
         }
-        return collect(patient, facts, recorder);
+        // The recorder saw every insert (and delete): its fact list is the session's working memory.
+        return collect(patient, recorder.facts(), recorder);
     }
 
     private Assessment collect(PatientCase patient, List<Object> facts, FiringRecorder recorder) {
@@ -236,6 +297,11 @@ public final class NetlmEngine {
     /** Where the rules came from ("bundled rules" or the folder). */
     public String sourceName() {
         return sourceName;
+    }
+
+    /** Whether the KIE base is the executable model pre-compiled at build time (else compiled from DRL). */
+    public boolean usesPrecompiledRules() {
+        return precompiled;
     }
 
     /** The compiled KIE base (for benchmarks and tools; do not modify it). */

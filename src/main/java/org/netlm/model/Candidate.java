@@ -2,7 +2,10 @@ package org.netlm.model;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.kie.api.runtime.rule.RuleContext;
 
 /**
@@ -56,6 +59,11 @@ public final class Candidate {
 
     /** Reads {@code @id} and {@code @evidence} from rule metadata. */
     public static final class RuleMeta {
+        private static final Pattern SEPARATORS = Pattern.compile("[,\\s]+");
+        /** Parsed {@code @evidence} values: a rule set has a few dozen distinct ones, parsed once each. */
+        private static final Map<String, List<String>> PARSED = new ConcurrentHashMap<>();
+        private static final int MAX_CACHED = 10_000;
+
         private RuleMeta() {
         }
 
@@ -73,7 +81,15 @@ public final class Candidate {
             if (value == null) {
                 return List.of();
             }
-            return Arrays.stream(value.toString().split("[,\\s]+")).filter(s -> !s.isEmpty()).toList();
+            String text = value.toString();
+            List<String> keys = PARSED.get(text);
+            if (keys == null) {
+                keys = Arrays.stream(SEPARATORS.split(text)).filter(s -> !s.isEmpty()).toList();
+                if (PARSED.size() < MAX_CACHED) {
+                    PARSED.put(text, keys);
+                }
+            }
+            return keys;
         }
     }
 }

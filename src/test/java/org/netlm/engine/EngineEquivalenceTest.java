@@ -1,0 +1,55 @@
+package org.netlm.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.netlm.model.Assessment;
+import org.netlm.model.PatientCase;
+import org.netlm.testing.RandomPatients;
+
+/**
+ * The speed measures must not change an answer: the pre-compiled bundled model gives the same assessment as
+ * the classic DRL compiler, and a pooled session reused for patient after patient gives the same assessment as
+ * a session used once (nothing leaks from one patient into the next).
+ */
+class EngineEquivalenceTest {
+    private static final int PATIENTS = 600;
+
+    @Test
+    void thePrecompiledModelAndTheClassicCompilerGiveTheSameAssessments() {
+        NetlmEngine precompiled = NetlmEngine.withDefaultRules();
+        NetlmEngine classic = NetlmEngine.fromDirectory(Path.of("rules"));
+        assertThat(precompiled.usesPrecompiledRules()).isTrue();
+        for (PatientCase p : new RandomPatients(17).next(PATIENTS)) {
+            assertThat(normalized(precompiled.assess(p))).as(p.getId()).isEqualTo(normalized(classic.assess(p)));
+        }
+    }
+
+    @Test
+    void aReusedSessionGivesTheSameAssessmentAsAFreshEngine() {
+        NetlmEngine reused = NetlmEngine.fromDirectory(Path.of("rules"));
+        List<PatientCase> patients = new RandomPatients(23).next(200);
+        List<Assessment> first = new ArrayList<>();
+        for (PatientCase p : patients) {
+            first.add(reused.assess(p));
+        }
+        // The same patients in reverse order through the same (pooled) sessions, and each once more through a
+        // brand-new engine whose pool has never been used.
+        for (int i = patients.size() - 1; i >= 0; i--) {
+            assertThat(reused.assess(patients.get(i))).as(patients.get(i).getId()).isEqualTo(first.get(i));
+        }
+        for (int i = 0; i < 3; i++) {
+            NetlmEngine fresh = NetlmEngine.fromDirectory(Path.of("rules"));
+            assertThat(fresh.assess(patients.get(i))).isEqualTo(first.get(i));
+        }
+    }
+
+    /** Firing order is the agenda's business and may differ between the two compilers; the set may not. */
+    private static Assessment normalized(Assessment a) {
+        return new Assessment(a.patientId(), a.rulesetVersion(), a.findings(), a.recommendations(), a.warnings(),
+            a.firedRules().stream().sorted().toList(), a.criteria(), a.disclaimer());
+    }
+}
