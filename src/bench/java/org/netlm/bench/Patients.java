@@ -7,24 +7,25 @@ import org.netlm.io.PatientJson;
 import org.netlm.model.PatientCase;
 import org.netlm.scenario.Scenario;
 import org.netlm.scenario.ScenarioFiles;
+import org.netlm.testing.RandomPatients;
 import org.netlm.validation.InvalidPatientException;
 
-/** Benchmark input: the valid patients of the shared example scenarios (src/test/resources/scenarios/examples). */
-final class Patients {
+/** Benchmark input: the shared example patients, or reproducible random valid patients. */
+public final class Patients {
     static final Path EXAMPLES = Path.of("src/test/resources/scenarios/examples");
 
     private Patients() {
     }
 
-    /** Every valid example patient, in file order. */
-    static List<PatientCase> examples() {
+    /** Every valid example patient (src/test/resources/scenarios/examples), in file order. */
+    public static List<PatientCase> examples() {
         try {
             List<PatientCase> out = new ArrayList<>();
             for (Scenario s : ScenarioFiles.load(List.of(EXAMPLES))) {
                 try {
                     out.add(PatientJson.fromTree(s.patient()));
                 } catch (InvalidPatientException e) {
-                    // the invalid example (ki67 140) is not assessable
+                    // the invalid example (Ki-67 140 %) is not assessable
                 }
             }
             return out;
@@ -33,9 +34,12 @@ final class Patients {
         }
     }
 
-    /** The example whose id is {@code id} (e.g. "ex-05"). */
-    static PatientCase example(String id) {
-        return examples().stream().filter(p -> p.getId().equals(id)).findFirst()
-            .orElseThrow(() -> new IllegalArgumentException("no example " + id));
+    /** "examples" (the 11 valid shared examples) or "random" (1,000 random valid patients, seed 42). */
+    public static List<PatientCase> set(String name) {
+        return switch (name) {
+            case "examples" -> examples();
+            case "random" -> new RandomPatients(42).next(1_000);
+            default -> throw new IllegalArgumentException("unknown patient set " + name);
+        };
     }
 }

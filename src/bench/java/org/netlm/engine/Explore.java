@@ -55,7 +55,7 @@ public class Explore {
 
     public static void main(String[] args) throws Exception {
         NetlmEngine engine = NetlmEngine.withDefaultRules();
-        List<PatientCase> ps = patients();
+        List<PatientCase> ps = System.getProperty("random") != null ? new org.netlm.testing.RandomPatients(42).next(1000) : patients();
         int rounds = Integer.parseInt(args[0]);
         List<String> wanted = Arrays.asList(args).subList(1, args.length);
         KieBase kb = engine.kieBase();
@@ -64,6 +64,16 @@ public class Explore {
         KieSessionsPool epool = ekb == null ? null : ekb.newKieSessionsPool(1);
         Map<String, Op> ops = new LinkedHashMap<>();
         ops.put("engine", engine::assess);
+        NetlmEngine classicEngine = NetlmEngine.fromDirectory(Path.of("rules"));
+        ops.put("classic-engine", classicEngine::assess);
+        KieSessionsPool ppool = NetlmEngine.loadBundled().kieBase().newKieSessionsPool(1);
+        ops.put("pre-pool", p -> { KieSession k = ppool.newKieSession(); k.insert(p); int n = k.fireAllRules(); k.dispose(); return n; });
+        ops.put("naive", p -> { org.kie.api.runtime.StatelessKieSession s = kb.newStatelessKieSession(); FiringRecorder r = new FiringRecorder();
+            s.addEventListener(r.agendaListener); s.addEventListener(r.runtimeListener);
+            org.kie.api.runtime.ExecutionResults res = s.execute(org.kie.internal.command.CommandFactory.newBatchExecution(List.of(
+                org.kie.internal.command.CommandFactory.newInsert(p), org.kie.internal.command.CommandFactory.newFireAllRules(),
+                org.kie.internal.command.CommandFactory.newGetObjects("facts"))));
+            return classicEngine.collect(p, new ArrayList<>((java.util.Collection<Object>) res.getValue("facts")), r); });
         ops.put("new", p -> { KieSession k = kb.newKieSession(); k.insert(p); int n = k.fireAllRules(); k.dispose(); return n; });
         ops.put("pool", p -> { KieSession k = pool.newKieSession(); k.insert(p); int n = k.fireAllRules(); k.dispose(); return n; });
         ops.put("new+rec", p -> { KieSession k = kb.newKieSession(); FiringRecorder r = new FiringRecorder();
@@ -72,6 +82,10 @@ public class Explore {
         ops.put("exec-new", p -> { KieSession k = ekb.newKieSession(); k.insert(p); int n = k.fireAllRules(); k.dispose(); return n; });
         ops.put("exec-pool", p -> { KieSession k = epool.newKieSession(); k.insert(p); int n = k.fireAllRules(); k.dispose(); return n; });
         for (String w : wanted) {
+            if (w.startsWith("engine:")) {
+                NetlmEngine de = NetlmEngine.fromDirectory(Path.of(w.substring(7)));
+                ops.put(w, de::assess);
+            }
             if (w.startsWith("dir:")) {
                 KieSessionsPool dp = classic(w.substring(4)).newKieSessionsPool(1);
                 ops.put(w, p -> { KieSession k = dp.newKieSession(); k.insert(p); int n = k.fireAllRules(); k.dispose(); return n; });

@@ -3,6 +3,7 @@ package org.netlm.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,7 +62,14 @@ public final class EvidenceRegistry {
 
     /** The citations for {@code keys}, in order, unknown keys skipped (hygiene rejects them at build). */
     public List<Citation> citations(List<String> keys) {
-        return keys.stream().map(byKey::get).filter(c -> c != null).toList();
+        List<Citation> out = new ArrayList<>(keys.size());
+        for (String k : keys) {
+            Citation c = byKey.get(k);
+            if (c != null) {
+                out.add(c);
+            }
+        }
+        return List.copyOf(out);
     }
 
     public Collection<Citation> all() {

@@ -95,12 +95,17 @@ public final class NetlmEngine {
             synchronized (NetlmEngine.class) {
                 e = defaultEngine;
                 if (e == null) {
-                    e = build(RuleSource.bundled(), true);
+                    e = loadBundled();
                     defaultEngine = e;
                 }
             }
         }
         return e;
+    }
+
+    /** Builds a new engine over the bundled rules (not cached; {@link #withDefaultRules()} caches one). */
+    static NetlmEngine loadBundled() {
+        return build(RuleSource.bundled(), true);
     }
 
     /**
@@ -219,7 +224,8 @@ public final class NetlmEngine {
         return collect(patient, recorder.facts(), recorder);
     }
 
-    private Assessment collect(PatientCase patient, List<Object> facts, FiringRecorder recorder) {
+    /** Turns the facts a session ended with, and its firing record, into the assessment. */
+    Assessment collect(PatientCase patient, List<Object> facts, FiringRecorder recorder) {
         GradeFinding grade = null;
         LiverTypeFinding liver = null;
         ResectabilityFinding resect = null;

@@ -3,7 +3,6 @@ package org.netlm.engine;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.netlm.model.Candidate;
@@ -63,14 +62,14 @@ final class Resolver {
             }
             kept.sort(DECIDING_FIRST);
             Candidate deciding = kept.get(0);
-            List<Opinion> opinions = new ArrayList<>();
-            Map<String, Boolean> seen = new LinkedHashMap<>();
+            List<Opinion> opinions = new ArrayList<>(kept.size());
+            boolean disagree = false;
             for (Candidate c : kept) {
-                if (seen.put(c.getRuleId() + c.getStrength(), Boolean.TRUE) == null) {
+                disagree |= c.getStrength() != deciding.getStrength();
+                if (!hasOpinion(opinions, c)) {
                     opinions.add(new Opinion(c.getStrength(), c.getRuleId(), c.getRationale()));
                 }
             }
-            boolean disagree = kept.stream().map(Candidate::getStrength).distinct().count() > 1;
             if (disagree) {
                 contested.add(therapy);
             }
@@ -91,6 +90,16 @@ final class Resolver {
         return new Result(out, contested, removedBy);
     }
 
+    /** Whether a rule already gave this opinion (same rule, same strength): it is listed once. */
+    private static boolean hasOpinion(List<Opinion> opinions, Candidate c) {
+        for (Opinion o : opinions) {
+            if (o.strength() == c.getStrength() && o.ruleId().equals(c.getRuleId())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The candidate after the therapy's limits; {@code null} when a limit removes it. */
     private static Candidate apply(Candidate c, List<StrengthLimit> limits, List<String> applied) {
         if (!c.getStrength().isOffered()) {
@@ -102,8 +111,11 @@ final class Resolver {
                 return null;
             }
         }
+        if (c.getStrength() != Strength.RECOMMENDED || limits.isEmpty()) {
+            return c;
+        }
         List<StrengthLimit> caps = limits.stream().filter(l -> l.getKind() == StrengthLimit.Kind.AT_MOST_CONSIDER).toList();
-        if (c.getStrength() != Strength.RECOMMENDED || caps.isEmpty()) {
+        if (caps.isEmpty()) {
             return c;
         }
         StringBuilder why = new StringBuilder(c.getRationale()).append(" At most CONSIDER:");
@@ -115,7 +127,7 @@ final class Resolver {
     }
 
     private static List<String> dedupe(List<String> xs) {
-        return xs.stream().distinct().toList();
+        return xs.isEmpty() ? List.of() : xs.stream().distinct().toList();
     }
 
     static Warning conflictWarning(List<Therapy> contested) {

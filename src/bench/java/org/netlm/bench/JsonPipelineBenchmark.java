@@ -1,0 +1,75 @@
+package org.netlm.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.netlm.engine.NetlmEngine;
+import org.netlm.io.PatientJson;
+import org.netlm.model.PatientCase;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One NDJSON line to one output line: strict parse (PatientJson), assess (bundled rules), write the assessment as
+ * JSON. The writer here is plain Jackson over the Assessment record, a stand-in for the CLI's writer. Throughput,
+ * on 1 and on 2 threads (the batch target: 2 threads).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+public class JsonPipelineBenchmark {
+    private NetlmEngine engine;
+    private ObjectWriter writer;
+    private String[] lines;
+    private final AtomicInteger next = new AtomicInteger();
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        engine = NetlmEngine.withDefaultRules();
+        writer = new ObjectMapper().writer();
+        List<PatientCase> ps = Patients.set("random");
+        lines = ps.stream().map(Ndjson::line).toArray(String[]::new);
+        for (int i = 0; i < lines.length; i++) { // the input must read back as the same patient
+            if (!PatientJson.parse(lines[i]).equals(ps.get(i))) {
+                throw new IllegalStateException("NDJSON round trip differs for " + ps.get(i).getId());
+            }
+        }
+    }
+
+    private String line() {
+        return lines[Math.floorMod(next.getAndIncrement(), lines.length)];
+    }
+
+    @Benchmark
+    @Threads(1)
+    public String parseAssessWrite1Thread() throws Exception {
+        return writer.writeValueAsString(engine.assess(PatientJson.parse(line())));
+    }
+
+    @Benchmark
+    @Threads(2)
+    public String parseAssessWrite2Threads() throws Exception {
+        return writer.writeValueAsString(engine.assess(PatientJson.parse(line())));
+    }
+
+    @Benchmark
+    @Threads(1)
+    public PatientCase parseOnly() {
+        return PatientJson.parse(line());
+    }
+}
