@@ -30,7 +30,11 @@ public class Explore {
     }
 
     static KieBase execModel() throws Exception {
-        RuleSource src = RuleSource.fromDirectory(Path.of("rules"));
+        return execModel("rules");
+    }
+
+    static KieBase execModel(String dir) throws Exception {
+        RuleSource src = RuleSource.fromDirectory(Path.of(dir));
         KieServices ks = KieServices.Factory.get();
         ReleaseId rid = ks.newReleaseId("org.netlm.gen", "x" + UUID.randomUUID(), "1.0.0");
         KieFileSystem kfs = ks.newKieFileSystem();
@@ -85,6 +89,10 @@ public class Explore {
             if (w.startsWith("engine:")) {
                 NetlmEngine de = NetlmEngine.fromDirectory(Path.of(w.substring(7)));
                 ops.put(w, de::assess);
+            }
+            if (w.startsWith("execpool:")) {
+                KieSessionsPool xp = execModel(w.substring(9)).newKieSessionsPool(1);
+                ops.put(w, p -> { KieSession k = xp.newKieSession(); k.insert(p); int n = k.fireAllRules(); k.dispose(); return n; });
             }
             if (w.startsWith("dir:")) {
                 KieSessionsPool dp = classic(w.substring(4)).newKieSessionsPool(1);

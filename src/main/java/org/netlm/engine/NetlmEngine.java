@@ -15,13 +15,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.KieSessionsPool;
-import org.kie.api.runtime.conf.ThreadSafeOption;
 import org.netlm.model.Assessment;
 import org.netlm.model.Candidate;
 import org.netlm.model.Criterion;
@@ -63,7 +60,6 @@ public final class NetlmEngine {
 
     private final KieBase kieBase;
     private final KieSessionsPool sessions;
-    private final KieSessionConfiguration sessionConfiguration;
     private final RuleCatalog catalog;
     private final EvidenceRegistry evidence;
     private final String rulesetVersion;
@@ -75,9 +71,6 @@ public final class NetlmEngine {
         this.precompiled = precompiled;
         this.kieBase = kieBase;
         this.sessions = kieBase.newKieSessionsPool(1);
-        // A pooled session serves one assess call at a time: the engine's own locking is not needed.
-        this.sessionConfiguration = KieServices.Factory.get().newKieSessionConfiguration();
-        this.sessionConfiguration.setOption(ThreadSafeOption.NO);
         this.catalog = catalog;
         this.evidence = evidence;
         this.rulesetVersion = rulesetVersion;
@@ -205,7 +198,10 @@ public final class NetlmEngine {
     public Assessment assess(PatientCase patient) {
         PatientValidator.requireValid(patient);
         FiringRecorder recorder = new FiringRecorder();
-        KieSession session = sessions.newKieSession(sessionConfiguration);
+        // Keep the default thread-safe session option: with ThreadSafeOption.NO the executable model's
+        // consequences reuse one argument array per rule across all sessions of the KIE base, and
+        // concurrent assessments corrupt each other (seen as NullPointerExceptions on 2 threads).
+        KieSession session = sessions.newKieSession();
         try {
             session.addEventListener(recorder.agendaListener);
             session.addEventListener(recorder.runtimeListener);

@@ -47,6 +47,38 @@ class EngineEquivalenceTest {
         }
     }
 
+    @Test
+    void concurrentAssessmentsGiveTheSameAnswersAsOneThread() throws Exception {
+        NetlmEngine engine = NetlmEngine.withDefaultRules();
+        List<PatientCase> patients = new RandomPatients(31).next(400);
+        List<Assessment> expected = new ArrayList<>();
+        for (PatientCase p : patients) {
+            expected.add(engine.assess(p));
+        }
+        int threads = 4;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<List<Assessment>>> runs = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                runs.add(pool.submit(() -> {
+                    List<Assessment> out = new ArrayList<>();
+                    for (int round = 0; round < 3; round++) {
+                        out.clear();
+                        for (PatientCase p : patients) {
+                            out.add(engine.assess(p));
+                        }
+                    }
+                    return out;
+                }));
+            }
+            for (java.util.concurrent.Future<List<Assessment>> run : runs) {
+                assertThat(run.get()).containsExactlyElementsOf(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** Firing order is the agenda's business and may differ between the two compilers; the set may not. */
     private static Assessment normalized(Assessment a) {
         return new Assessment(a.patientId(), a.rulesetVersion(), a.findings(), a.recommendations(), a.warnings(),
