@@ -1,7 +1,5 @@
 package org.netlm.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -44,7 +42,6 @@ public final class BatchProbe {
         }
         NetlmEngine engine = "bundled".equals(args[0]) ? NetlmEngine.withDefaultRules() : NetlmEngine.fromDirectory(Path.of(args[0]));
         int threads = Integer.parseInt(args[3]);
-        ObjectWriter json = new ObjectMapper().writer();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long patients = 0;
         long rejected = 0;
@@ -63,7 +60,7 @@ public final class BatchProbe {
                         String[] res = new String[lines.length];
                         for (int i = 0; i < lines.length; i++) {
                             try {
-                                res[i] = json.writeValueAsString(engine.assess(PatientJson.parse(lines[i])));
+                                res[i] = Ndjson.output(engine.assess(PatientJson.parse(lines[i])));
                             } catch (InvalidPatientException e) {
                                 res[i] = null;
                             }

@@ -7,11 +7,28 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.netlm.model.PatientCase;
 import org.netlm.model.PriorTherapy;
 
-/** Benchmark input: a patient as one line of the interface's patient JSON (absent fields left out). */
+/**
+ * Benchmark input and output: a patient as one line of the interface's patient JSON (absent fields left out), and
+ * an assessment as one line with the fields of interface.md's assessment JSON (a stand-in for the CLI's writer).
+ */
 public final class Ndjson {
     private static final ObjectMapper MAPPER = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     private Ndjson() {
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectWriter WRITER = MAPPER.writer();
+
+    /** The assessment's interface fields (patientId, rulesetVersion, findings, recommendations, warnings, firedRules). */
+    public static String output(org.netlm.model.Assessment a) throws java.io.IOException {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("patientId", a.patientId());
+        m.put("rulesetVersion", a.rulesetVersion());
+        m.put("findings", a.findings());
+        m.put("recommendations", a.recommendations());
+        m.put("warnings", a.warnings());
+        m.put("firedRules", a.firedRules());
+        return WRITER.writeValueAsString(m);
     }
 
     public static String line(PatientCase p) {

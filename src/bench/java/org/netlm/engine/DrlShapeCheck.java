@@ -9,7 +9,7 @@ import org.netlm.scenario.ScenarioResult;
 import org.netlm.scenario.ScenarioRunner;
 import org.netlm.testing.RandomPatients;
 
-/** Experiment check: a restructured rule folder must pass the scenarios and answer like rules/ on random patients. */
+/** EXPERIMENT check (usage: DrlShapeCheck DIR...): a restructured rule folder must pass the scenarios and answer like rules/ on random patients. */
 public final class DrlShapeCheck {
     public static void main(String[] args) throws Exception {
         NetlmEngine reference = NetlmEngine.fromDirectory(Path.of("rules"));

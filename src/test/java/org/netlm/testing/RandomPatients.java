@@ -60,7 +60,7 @@ public final class RandomPatients {
         for (int i = rnd.nextInt(4); i > 0; i--) {
             prior.add(PriorTherapy.of(pick(Therapy.values()), pick(TherapyOutcome.values())));
         }
-        return b.priorTherapies(prior).build();
+        return b.priorTherapies(prior.isEmpty() ? null : prior).build();
     }
 
     public List<PatientCase> next(int n) {
