@@ -88,7 +88,18 @@ final class Resolver {
             out.add(new Recommendation(therapy, deciding.getStrength(), rationale.toString(),
                 evidence.citations(deciding.getEvidenceKeys()), deciding.getRuleId(), opinions, dedupe(applied)));
         }
+        if (!contested.isEmpty()) {
+            out.replaceAll(r -> r.therapy() == Therapy.MULTIDISCIPLINARY_TUMOR_BOARD ? withConflicts(r, contested) : r);
+        }
         return new Result(out, contested, removedBy);
+    }
+
+    /** The tumour-board referral names the therapies the rules disagreed on (conflicting options). */
+    private static Recommendation withConflicts(Recommendation board, List<Therapy> contested) {
+        String text = board.rationale();
+        String extra = "Conflicting options to weigh: " + contested.stream().map(Enum::name).collect(java.util.stream.Collectors.joining(", ")) + ".";
+        return new Recommendation(board.therapy(), board.strength(), text + " " + extra, board.evidence(), board.ruleId(),
+            board.opinions(), board.limits());
     }
 
     /** The candidate after the therapy's limits; {@code null} when a limit removes it. */
