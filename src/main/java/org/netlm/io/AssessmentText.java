@@ -10,7 +10,8 @@ import org.netlm.model.Warning;
 
 /**
  * {@link Assessment} as plain text for a clinician: the patient, the findings, each recommendation
- * (strength, therapy, rationale, citations, the other rules' views), the warnings and the disclaimer.
+ * (strength, therapy, rationale, citations, the other rules' views; what is on offer first), the warnings
+ * and the disclaimer.
  * Lines end with {@code \n}; the output is deterministic. One method per section, like {@link AssessmentJson}.
  */
 public final class AssessmentText {
@@ -23,7 +24,7 @@ public final class AssessmentText {
         StringBuilder sb = new StringBuilder(2048);
         header(a, sb);
         findings(a, sb);
-        recommendations(a.recommendations(), sb);
+        recommendations(byStrength(a.recommendations()), sb);
         warnings(a.warnings(), sb);
         sb.append('\n').append(a.disclaimer()).append('\n');
         return sb.toString();
@@ -84,6 +85,13 @@ public final class AssessmentText {
                 sb.append(INDENT).append(INDENT).append("limited by ").append(limit).append('\n');
             }
         }
+    }
+
+    /** What is on offer first (RECOMMENDED, CONSIDER), then NOT_RECOMMENDED, CONTRAINDICATED; therapy order within each. */
+    static List<Recommendation> byStrength(List<Recommendation> recs) {
+        List<org.netlm.model.Strength> order = List.of(org.netlm.model.Strength.RECOMMENDED, org.netlm.model.Strength.CONSIDER,
+            org.netlm.model.Strength.NOT_RECOMMENDED, org.netlm.model.Strength.CONTRAINDICATED);
+        return recs.stream().sorted(java.util.Comparator.comparingInt(r -> order.indexOf(r.strength()))).toList();
     }
 
     static void warnings(List<Warning> warnings, StringBuilder sb) {

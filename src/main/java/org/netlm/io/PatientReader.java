@@ -148,15 +148,14 @@ public final class PatientReader implements Closeable {
      */
     public PatientInput next() throws IOException {
         try {
+            if (mode == Mode.UNKNOWN) {
+                detect();
+            }
             PatientInput p = switch (mode) {
-                case UNKNOWN -> {
-                    detect();
-                    yield next();
-                }
                 case LINES -> nextLine();
                 case ARRAY -> nextElement();
                 case SEQUENCE -> nextValue();
-                case DONE -> null;
+                case UNKNOWN, DONE -> null;
             };
             if (p != null) {
                 count++;

@@ -74,6 +74,19 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void textFormatListsWhatIsOnOfferBeforeWhatIsNot() throws Exception {
+        Path nec = write("nec.json", patient("nec-1", ",\"ki67Percent\":70,\"differentiation\":\"POOR\"").replace("\"differentiation\":\"WELL\",", ""));
+
+        CliRun r = CliRun.run("evaluate", "--format", "text", nec.toString());
+
+        assertThat(r.exit()).as(r.toString()).isZero();
+        int lastOffered = Math.max(r.out().lastIndexOf("    RECOMMENDED "), r.out().lastIndexOf("    CONSIDER "));
+        int firstNot = r.out().indexOf("    NOT_RECOMMENDED ");
+        assertThat(firstNot).as("a NEC gets NOT_RECOMMENDED items").isPositive();
+        assertThat(lastOffered).isPositive().isLessThan(firstNot);
+    }
+
+    @Test
     void formatIsCaseInsensitive() {
         assertThat(CliRun.run("evaluate", "--format", "TEXT", EXAMPLE_01.toString()).out()).startsWith("Patient ex-01");
     }
