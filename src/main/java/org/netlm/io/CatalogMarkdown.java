@@ -90,7 +90,7 @@ public final class CatalogMarkdown {
         }
         md.append('\n').append("- **Produces:** ").append(produces(r)).append('\n');
         if (r.requirements().isEmpty()) {
-            md.append("- **Requires:** no named criterion (matches on the patient data directly)\n");
+            md.append("- **Requires:** no named criterion (matches on the patient data or on other derived facts)\n");
         } else {
             md.append("- **Requires:**\n");
             for (Requirement q : r.requirements()) {
@@ -105,7 +105,7 @@ public final class CatalogMarkdown {
             md.append('\n');
             for (String key : r.evidenceKeys()) {
                 Optional<Citation> c = evidence == null ? Optional.empty() : evidence.find(key);
-                md.append("  - ").append(escape(key)).append(": ")
+                md.append("  - `").append(key).append("`: ")
                     .append(c.map(x -> escape(x.label())).orElse("(not in the evidence registry)")).append('\n');
             }
         }
@@ -134,7 +134,7 @@ public final class CatalogMarkdown {
         }
         for (String key : new java.util.TreeSet<>(cited)) {
             Citation c = known.get(key);
-            md.append("- **").append(escape(key)).append("**: ");
+            md.append("- `").append(key).append("`: ");
             if (c == null) {
                 md.append("(not in the evidence registry)\n");
                 continue;

@@ -29,7 +29,7 @@ class CatalogCommandTest {
             .contains("- **Produces:** `RADICAL_RESECTION` RECOMMENDED")
             .contains("  - `GRADE_G1_G2` met: grade G1 or G2")
             .contains("  - `EXTRAHEPATIC_DISEASE` not met (or unknown): metastases outside the liver")
-            .contains("  - XUE2025: Xue J-S et al.");
+            .contains("  - `XUE2025`: Xue J-S et al.");
         assertThat(md.indexOf("## Validation layer")).isLessThan(md.indexOf("## Classification layer"));
         assertThat(md.indexOf("## Classification layer")).isLessThan(md.indexOf("## Recommendation layer"));
         assertThat(md.indexOf("## Recommendation layer")).isLessThan(md.indexOf("## Resolution layer"));
