@@ -48,7 +48,7 @@ public final class TumourBoard {
         if (!missing.isEmpty()) {
             reasons.add("missing data: " + String.join(", ", missing));
         }
-        String base = "Multidisciplinary care is crucial for NET liver metastases (Xue 2025): discuss every case at the tumour board";
+        String base = "Multidisciplinary care is crucial for neuroendocrine liver metastases (Xue 2025): discuss every case at the tumour board";
         return reasons.isEmpty() ? base + "." : base + "; in particular: " + String.join("; ", reasons) + ".";
     }
 }
