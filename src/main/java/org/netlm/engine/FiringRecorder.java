@@ -20,12 +20,26 @@ final class FiringRecorder {
     private final List<String> fired = new ArrayList<>();
     private final Map<Object, String> insertedBy = new IdentityHashMap<>();
     private final Map<String, List<Criterion>> matchedCriteria = new java.util.HashMap<>();
+    private final boolean details;
+
+    /** A recorder of fired rules, inserted facts and matched criteria. */
+    FiringRecorder() {
+        this(true);
+    }
+
+    /** @param details record matched criteria too (the runtime listener records insertions only when added) */
+    FiringRecorder(boolean details) {
+        this.details = details;
+    }
 
     final DefaultAgendaEventListener agendaListener = new DefaultAgendaEventListener() {
         @Override
         public void afterMatchFired(AfterMatchFiredEvent event) {
             String id = ruleId(event.getMatch().getRule());
             fired.add(id);
+            if (!details) {
+                return;
+            }
             List<Criterion> crit = null;
             for (Object o : event.getMatch().getObjects()) {
                 if (o instanceof Criterion c) {
