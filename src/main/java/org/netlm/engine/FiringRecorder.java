@@ -22,12 +22,10 @@ final class FiringRecorder {
     private final Map<String, List<Criterion>> matchedCriteria = new java.util.HashMap<>();
     private final boolean details;
 
-    /** A recorder of fired rules, inserted facts and matched criteria. */
-    FiringRecorder() {
-        this(true);
-    }
-
-    /** @param details record matched criteria too (the runtime listener records insertions only when added) */
+    /**
+     * @param details record the criteria each rule matched (for explanations); the fired-rule list is always kept,
+     *                and insertions are recorded only when {@link #runtimeListener} is added to the session
+     */
     FiringRecorder(boolean details) {
         this.details = details;
     }

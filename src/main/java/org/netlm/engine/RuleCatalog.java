@@ -169,7 +169,7 @@ public final class RuleCatalog {
             if (n.getDescrs().size() != 1 || !(n.getDescrs().get(0) instanceof PatternDescr)) {
                 return false;
             }
-            return collect((BaseDescr) n.getDescrs().get(0), !negated, out);
+            return collect(n.getDescrs().get(0), !negated, out);
         }
         if (d instanceof ExistsDescr e) {
             if (e.getDescrs().size() != 1) {

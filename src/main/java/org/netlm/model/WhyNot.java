@@ -89,7 +89,7 @@ public record WhyNot(Therapy therapy, Strength strength, List<CriterionCode> rea
     /** Plain multi-line text, for failure messages and the text format. */
     public String describe() {
         StringBuilder sb = new StringBuilder();
-        sb.append(therapy).append(' ').append(strength == null ? "not offered" : strength).append(" because:\n");
+        sb.append(therapy).append(" is not offered").append(strength == null ? "" : " (" + strength + ")").append(":\n");
         if (!reasons.isEmpty()) {
             sb.append("  reasons ").append(reasons).append('\n');
         }
@@ -103,6 +103,10 @@ public record WhyNot(Therapy therapy, Strength strength, List<CriterionCode> rea
             List<String> b = new ArrayList<>();
             blockedBy.forEach(c -> b.add(c.describe()));
             sb.append("  blocked by ").append(String.join("; ", b)).append('\n');
+            Set<CriterionCode> every = blockingEveryRule();
+            if (!every.isEmpty()) {
+                sb.append("  blocking every rule that offers it: ").append(every).append('\n');
+            }
         }
         if (!missingInputs.isEmpty()) {
             sb.append("  missing data ").append(missingInputs.stream().map(DerivedCriterion::code).toList())

@@ -137,9 +137,7 @@ public final class ScenarioFiles {
         if (!node.isObject()) {
             throw new BadScenarioException(source + ": " + key + " must be an object of therapy to list, e.g. { \"PRRT\": [ … ] }");
         }
-        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> f = it.next();
+        for (Map.Entry<String, JsonNode> f : node.properties()) {
             Therapy t = enumOf(Therapy.class, new com.fasterxml.jackson.databind.node.TextNode(f.getKey()), source, key);
             if (!f.getValue().isArray()) {
                 throw new BadScenarioException(source + ": " + key + "." + f.getKey() + " must be a list");
