@@ -20,12 +20,24 @@ final class FiringRecorder {
     private final List<String> fired = new ArrayList<>();
     private final Map<Object, String> insertedBy = new IdentityHashMap<>();
     private final Map<String, List<Criterion>> matchedCriteria = new java.util.HashMap<>();
+    private final boolean details;
+
+    /**
+     * @param details record the criteria each rule matched (for explanations); the fired-rule list is always kept,
+     *                and insertions are recorded only when {@link #runtimeListener} is added to the session
+     */
+    FiringRecorder(boolean details) {
+        this.details = details;
+    }
 
     final DefaultAgendaEventListener agendaListener = new DefaultAgendaEventListener() {
         @Override
         public void afterMatchFired(AfterMatchFiredEvent event) {
             String id = ruleId(event.getMatch().getRule());
             fired.add(id);
+            if (!details) {
+                return;
+            }
             List<Criterion> crit = null;
             for (Object o : event.getMatch().getObjects()) {
                 if (o instanceof Criterion c) {

@@ -16,6 +16,7 @@ import org.kie.api.runtime.KieSession;
 import org.netlm.model.Assessment;
 import org.netlm.model.Candidate;
 import org.netlm.model.Criterion;
+import org.netlm.model.Explanations;
 import org.netlm.model.FitnessFinding;
 import org.netlm.model.Findings;
 import org.netlm.model.GradeFinding;
@@ -54,10 +55,12 @@ public final class NetlmEngine {
     private final EvidenceRegistry evidence;
     private final String rulesetVersion;
     private final String sourceName;
+    private final Explainer explainer;
 
     private NetlmEngine(KieBase kieBase, RuleCatalog catalog, EvidenceRegistry evidence, String rulesetVersion, String sourceName) {
         this.kieBase = kieBase;
         this.catalog = catalog;
+        this.explainer = new Explainer(catalog);
         this.evidence = evidence;
         this.rulesetVersion = rulesetVersion;
         this.sourceName = sourceName;
@@ -138,13 +141,26 @@ public final class NetlmEngine {
      * @throws InvalidPatientException listing every violation when the case is invalid
      */
     public Assessment assess(PatientCase patient) {
+        return assess(patient, AssessOptions.DEFAULT);
+    }
+
+    /**
+     * Assesses one patient with options (e.g. {@link AssessOptions#withoutExplanations()} for bulk runs).
+     * Thread-safe; the input is validated first and never modified.
+     *
+     * @throws InvalidPatientException listing every violation when the case is invalid
+     */
+    public Assessment assess(PatientCase patient, AssessOptions options) {
+        Objects.requireNonNull(options, "options");
         PatientValidator.requireValid(patient);
-        FiringRecorder recorder = new FiringRecorder();
+        FiringRecorder recorder = new FiringRecorder(options.explanations());
         KieSession session = kieBase.newKieSession();
         List<Object> facts;
         try {
             session.addEventListener(recorder.agendaListener);
-            session.addEventListener(recorder.runtimeListener);
+            if (options.explanations()) {
+                session.addEventListener(recorder.runtimeListener);
+            }
             session.insert(patient);
             int fired = session.fireAllRules(MAX_FIRINGS);
             if (fired >= MAX_FIRINGS) {
@@ -155,10 +171,10 @@ public final class NetlmEngine {
         } finally {
             session.dispose();
         }
-        return collect(patient, facts, recorder);
+        return collect(patient, facts, recorder, options);
     }
 
-    private Assessment collect(PatientCase patient, List<Object> facts, FiringRecorder recorder) {
+    private Assessment collect(PatientCase patient, List<Object> facts, FiringRecorder recorder, AssessOptions options) {
         GradeFinding grade = null;
         LiverTypeFinding liver = null;
         ResectabilityFinding resect = null;
@@ -215,8 +231,10 @@ public final class NetlmEngine {
         if (!resolved.contested().isEmpty()) {
             warnings.add(Resolver.conflictWarning(resolved.contested()));
         }
+        Explanations explanations = options.explanations()
+            ? explainer.explain(criteria, candidates, limits, resolved, recorder) : Explanations.NONE;
         return new Assessment(patient.getId(), rulesetVersion, findings, resolved.recommendations(), warnings,
-            recorder.fired(), criteria, Assessment.DISCLAIMER);
+            recorder.fired(), criteria, Assessment.DISCLAIMER, explanations);
     }
 
     /** Version of the rule set: the library version plus a digest of the rule files. */
