@@ -120,10 +120,13 @@ final class Resolver {
             }
         }
         List<StrengthLimit> caps = limits.stream().filter(l -> l.getKind() == StrengthLimit.Kind.AT_MOST_CONSIDER).toList();
-        if (c.getStrength() != Strength.RECOMMENDED || caps.isEmpty()) {
+        if (caps.isEmpty()) {
             return c;
         }
-        StringBuilder why = new StringBuilder(c.getRationale()).append(" At most CONSIDER:");
+        // A cap lowers RECOMMENDED to CONSIDER; on a CONSIDER it changes nothing but its reason is still
+        // stated, so that the reader sees it (e.g. the abscess risk of TACE after a Whipple procedure).
+        boolean lowers = c.getStrength() == Strength.RECOMMENDED;
+        StringBuilder why = new StringBuilder(c.getRationale()).append(lowers ? " At most CONSIDER:" : " Caution:");
         for (StrengthLimit l : caps) {
             applied.add(l);
             why.append(' ').append(l.getReason());
