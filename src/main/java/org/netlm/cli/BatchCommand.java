@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import org.netlm.engine.AssessOptions;
 import org.netlm.engine.NetlmEngine;
 import org.netlm.io.LineReader;
 import org.netlm.io.PatientReader;
@@ -54,6 +55,10 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "DIR", description = "Rule folder to use instead of the bundled rules.")
     Path rules;
 
+    @Option(names = "--explain", description = "Include the why / why-not explanations in every output line (off by default: "
+        + "cohort audits need the recommendations, and the lines stay small).")
+    boolean explain;
+
     @Override
     public Integer call() throws IOException {
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
@@ -75,7 +80,7 @@ final class BatchCommand implements Callable<Integer> {
         String name = stdin ? PatientReader.STDIN_NAME : input;
         CompletableFuture<Long> total = in == null || !Files.isRegularFile(in) ? null
             : CompletableFuture.supplyAsync(() -> countNonBlankLines(in));
-        BatchRunner runner = new BatchRunner(engine, n);
+        BatchRunner runner = new BatchRunner(engine, n, explain ? AssessOptions.DEFAULT : AssessOptions.withoutExplanations());
         BatchRunner.Summary summary;
         try (InputStream raw = stdin ? cli.stdin() : Files.newInputStream(in);
              LineReader lines = new LineReader(PatientReader.utf8(raw), PatientReader.MAX_LINE_LENGTH);

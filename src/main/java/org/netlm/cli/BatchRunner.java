@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.netlm.engine.AssessOptions;
 import org.netlm.engine.NetlmEngine;
 import org.netlm.io.AssessmentJson;
 import org.netlm.io.LineReader;
@@ -81,13 +82,19 @@ public final class BatchRunner {
     private final int threads;
     private final int window;
     private final long progressMillis;
+    private final AssessOptions options;
 
     /**
      * @param engine  the engine (shared by the workers)
      * @param threads worker threads, at least 1
      */
     public BatchRunner(NetlmEngine engine, int threads) {
-        this(engine, threads, Math.max(256, threads * 64), 1000);
+        this(engine, threads, Math.max(256, threads * 64), 1000, AssessOptions.withoutExplanations());
+    }
+
+    /** As {@link #BatchRunner(NetlmEngine, int)}, with the given assessment options (e.g. explanations on). */
+    public BatchRunner(NetlmEngine engine, int threads, AssessOptions options) {
+        this(engine, threads, Math.max(256, threads * 64), 1000, options);
     }
 
     /**
@@ -95,6 +102,13 @@ public final class BatchRunner {
      * @param progressMillis interval between progress updates
      */
     public BatchRunner(NetlmEngine engine, int threads, int window, long progressMillis) {
+        this(engine, threads, window, progressMillis, AssessOptions.withoutExplanations());
+    }
+
+    /**
+     * @param options how to assess (the default for batch runs: without explanations, which cohort audits do not need)
+     */
+    public BatchRunner(NetlmEngine engine, int threads, int window, long progressMillis, AssessOptions options) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, was " + threads);
         }
@@ -105,6 +119,7 @@ public final class BatchRunner {
         this.threads = threads;
         this.window = window;
         this.progressMillis = progressMillis;
+        this.options = Objects.requireNonNull(options, "options");
     }
 
     public int threads() {
@@ -210,7 +225,7 @@ public final class BatchRunner {
             return new Result(null, in.describeViolations());
         }
         try {
-            Assessment a = engine.assess(in.patient());
+            Assessment a = engine.assess(in.patient(), options);
             return new Result(AssessmentJson.toCompactJson(a), null);
         } catch (InvalidPatientException e) {
             return new Result(null, e.getViolations().stream().map(v -> in.location() + " " + v.describe()).toList());

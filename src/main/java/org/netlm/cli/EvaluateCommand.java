@@ -50,6 +50,11 @@ final class EvaluateCommand implements Callable<Integer> {
         description = "json (default) or text (for reading at the tumour board).")
     Format format;
 
+    @Option(names = "--explain",
+        description = "With --format text: add why each recommendation was made and why each other therapy is not on offer "
+            + "(the JSON always carries the explanations section).")
+    boolean explain;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Patient files; - for standard input.")
     List<String> files;
 
@@ -58,7 +63,7 @@ final class EvaluateCommand implements Callable<Integer> {
         NetlmEngine engine = NetlmCli.engine(rules);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Sink sink = format == Format.text ? new TextSink(out) : new JsonSink(out);
+        Sink sink = format == Format.text ? new TextSink(out, explain) : new JsonSink(out);
         boolean invalid = false;
         for (String file : files) {
             try (PatientReader reader = open(file)) {
@@ -149,8 +154,11 @@ final class EvaluateCommand implements Callable<Integer> {
         private final PrintWriter out;
         private int written;
 
-        TextSink(PrintWriter out) {
+        private final boolean explain;
+
+        TextSink(PrintWriter out, boolean explain) {
             this.out = out;
+            this.explain = explain;
         }
 
         @Override
@@ -161,7 +169,7 @@ final class EvaluateCommand implements Callable<Integer> {
             if (written++ > 0) {
                 out.print("\n" + "=".repeat(72) + "\n\n");
             }
-            out.print(AssessmentText.format(a));
+            out.print(AssessmentText.format(a, explain));
         }
 
         @Override

@@ -14,6 +14,15 @@ import java.util.Map;
 import org.netlm.model.Assessment;
 import org.netlm.model.Citation;
 import org.netlm.model.Criterion;
+import org.netlm.model.DerivedCriterion;
+import org.netlm.model.Explanations;
+import org.netlm.model.FiredRule;
+import org.netlm.model.LimitExplanation;
+import org.netlm.model.OfferingRuleCheck;
+import org.netlm.model.Therapy;
+import org.netlm.model.UnmetRequirement;
+import org.netlm.model.Why;
+import org.netlm.model.WhyNot;
 import org.netlm.model.Findings;
 import org.netlm.model.Opinion;
 import org.netlm.model.Recommendation;
@@ -79,6 +88,7 @@ public final class AssessmentJson {
         writeWarnings(a.warnings(), g);
         writeFiredRules(a.firedRules(), g);
         writeCriteria(a.criteria(), g);
+        writeExplanations(a.explanations(), g);
         g.writeStringField("disclaimer", a.disclaimer());
         g.writeEndObject();
     }
@@ -189,6 +199,133 @@ public final class AssessmentJson {
             g.writeStringField("state", c.getState().name());
             g.writeStringField("basis", c.getBasis());
             g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    /**
+     * {@code "explanations": {THERAPY: {"why": …, "whyNot": …}}}, keyed by therapy in enum order: why each
+     * recommendation was made and why each other therapy is not on offer. Left out when the assessment was made
+     * without explanations ({@link org.netlm.engine.AssessOptions#withoutExplanations()}).
+     */
+    static void writeExplanations(Explanations e, JsonGenerator g) throws IOException {
+        if (e == null || e.isEmpty()) {
+            return;
+        }
+        g.writeObjectFieldStart("explanations");
+        for (Therapy t : e.therapies()) {
+            g.writeObjectFieldStart(t.name());
+            Why why = e.why(t).orElse(null);
+            if (why != null) {
+                g.writeObjectFieldStart("why");
+                g.writeStringField("strength", why.strength().name());
+                g.writeFieldName("deciding");
+                writeFiredRule(why.deciding(), g);
+                g.writeArrayFieldStart("contributing");
+                for (FiredRule r : why.contributing()) {
+                    writeFiredRule(r, g);
+                }
+                g.writeEndArray();
+                writeLimits(why.limits(), g);
+                if (why.upgradableByData()) {
+                    writeDerived("upgradeInputs", why.upgradeInputs(), g);
+                    writeStrings("giveToUpgrade", why.upgradeInputFields(), g);
+                }
+                g.writeEndObject();
+            }
+            WhyNot not = e.whyNot(t).orElse(null);
+            if (not != null) {
+                g.writeObjectFieldStart("whyNot");
+                if (not.strength() != null) {
+                    g.writeStringField("strength", not.strength().name());
+                }
+                writeStrings("reasons", not.reasons().stream().map(Enum::name).toList(), g);
+                writeDerived("blockedBy", not.blockedBy(), g);
+                writeDerived("missingInputs", not.missingInputs(), g);
+                writeStrings("giveToDecide", not.missingInputFields(), g);
+                g.writeBooleanField("unlockableByData", not.unlockableByData());
+                g.writeArrayFieldStart("negativeRules");
+                for (FiredRule r : not.negativeRules()) {
+                    writeFiredRule(r, g);
+                }
+                g.writeEndArray();
+                writeLimits(not.limits(), g);
+                g.writeArrayFieldStart("offeringRules");
+                for (OfferingRuleCheck r : not.offeringRules()) {
+                    g.writeStartObject();
+                    g.writeStringField("ruleId", r.ruleId());
+                    g.writeStringField("strength", r.strength() == null ? null : r.strength().name());
+                    g.writeBooleanField("fired", r.fired());
+                    writeUnmet("blockedBy", r.blockedBy(), g);
+                    writeUnmet("missingInputs", r.missingInputs(), g);
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    private static void writeFiredRule(FiredRule r, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("ruleId", r.ruleId());
+        g.writeStringField("rule", r.ruleName());
+        if (r.strength() != null) {
+            g.writeStringField("strength", r.strength().name());
+        }
+        writeDerived("criteria", r.matched(), g);
+        g.writeEndObject();
+    }
+
+    private static void writeLimits(List<LimitExplanation> limits, JsonGenerator g) throws IOException {
+        g.writeArrayFieldStart("limits");
+        for (LimitExplanation l : limits) {
+            g.writeStartObject();
+            g.writeStringField("ruleId", l.ruleId());
+            g.writeStringField("kind", l.kind().name());
+            g.writeStringField("reason", l.reason());
+            g.writeBooleanField("applied", l.applied());
+            if (l.cause() != null) {
+                g.writeStringField("cause", l.cause().code().name());
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void writeDerived(String field, List<DerivedCriterion> criteria, JsonGenerator g) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (DerivedCriterion c : criteria) {
+            writeCriterion(c, g);
+        }
+        g.writeEndArray();
+    }
+
+    private static void writeCriterion(DerivedCriterion c, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("code", c.code().name());
+        g.writeStringField("state", c.state().name());
+        g.writeStringField("basis", c.basis());
+        if (c.derivedBy() != null) {
+            g.writeStringField("derivedBy", c.derivedBy());
+        }
+        g.writeEndObject();
+    }
+
+    private static void writeUnmet(String field, List<UnmetRequirement> unmet, JsonGenerator g) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (UnmetRequirement u : unmet) {
+            writeCriterion(u.criterion(), g);
+        }
+        g.writeEndArray();
+    }
+
+    private static void writeStrings(String field, List<String> values, JsonGenerator g) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (String v : values) {
+            g.writeString(v);
         }
         g.writeEndArray();
     }

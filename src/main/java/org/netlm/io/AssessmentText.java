@@ -21,10 +21,18 @@ public final class AssessmentText {
     }
 
     public static String format(Assessment a) {
-        StringBuilder sb = new StringBuilder(2048);
+        return format(a, false);
+    }
+
+    /** The report; with {@code explain}, a "Why and why not" section after the recommendations. */
+    public static String format(Assessment a, boolean explain) {
+        StringBuilder sb = new StringBuilder(explain ? 8192 : 2048);
         header(a, sb);
         findings(a, sb);
         recommendations(byStrength(a.recommendations()), sb);
+        if (explain) {
+            explanations(a, sb);
+        }
         warnings(a.warnings(), sb);
         sb.append('\n').append(a.disclaimer()).append('\n');
         return sb.toString();
@@ -121,5 +129,67 @@ public final class AssessmentText {
 
     private static String pad(String s, int width) {
         return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    }
+
+    /**
+     * Why each recommendation was made (the deciding rule and the criteria it matched, with the patient's values)
+     * and why each other therapy is not on offer (what blocks it, what data would decide it).
+     */
+    static void explanations(Assessment a, StringBuilder sb) {
+        org.netlm.model.Explanations e = a.explanations();
+        sb.append("\nWhy and why not\n");
+        if (e == null || e.isEmpty()) {
+            sb.append(INDENT).append("(assessed without explanations)\n");
+            return;
+        }
+        for (org.netlm.model.Therapy t : e.therapies()) {
+            e.why(t).filter(w -> w.strength().isOffered()).ifPresent(w -> {
+                sb.append(INDENT).append(w.therapy()).append(' ').append(w.strength())
+                    .append(" [").append(w.deciding().ruleId()).append("] because ")
+                    .append(w.deciding().matched().isEmpty() ? w.deciding().ruleName().toLowerCase(java.util.Locale.ROOT)
+                        : criteria(w.deciding().matched())).append('\n');
+                for (org.netlm.model.LimitExplanation l : w.limits()) {
+                    sb.append(INDENT).append(INDENT).append("limited by ").append(l.ruleId()).append(": ").append(l.reason()).append('\n');
+                }
+                if (w.upgradableByData()) {
+                    sb.append(INDENT).append(INDENT).append("could be RECOMMENDED with data: give ")
+                        .append(String.join(", ", w.upgradeInputFields())).append('\n');
+                }
+            });
+            e.whyNot(t).ifPresent(n -> {
+                sb.append(INDENT).append(n.therapy()).append(" not offered")
+                    .append(n.strength() == null ? "" : " (" + n.strength() + ")").append(':');
+                List<String> parts = new java.util.ArrayList<>();
+                for (org.netlm.model.FiredRule r : n.negativeRules()) {
+                    parts.add(r.ruleId() + " " + r.strength() + (r.matched().isEmpty() ? "" : " because " + criteria(r.matched())));
+                }
+                for (org.netlm.model.LimitExplanation l : n.suppressions()) {
+                    parts.add(l.ruleId() + ": " + l.reason());
+                }
+                if (!n.blockedBy().isEmpty()) {
+                    parts.add("blocked by " + criteria(n.blockedBy()));
+                }
+                if (!n.missingInputs().isEmpty()) {
+                    parts.add("missing data: give " + String.join(", ", n.missingInputFields())
+                        + (n.unlockableByData() ? " (could put it on offer)" : ""));
+                }
+                if (n.offeringRules().isEmpty()) {
+                    parts.add("no rule offers it for this patient's group");
+                }
+                sb.append(' ').append(String.join("; ", parts)).append('\n');
+            });
+        }
+    }
+
+    private static String criteria(List<org.netlm.model.DerivedCriterion> cs) {
+        List<String> out = new java.util.ArrayList<>();
+        for (org.netlm.model.DerivedCriterion c : cs) {
+            if (c.code() == org.netlm.model.CriterionCode.NET && c.state() == org.netlm.model.CriterionState.MET) {
+                continue; // every NET rule asks for it: saying so on every line hides what matters
+            }
+            String state = c.state() == org.netlm.model.CriterionState.MET ? "" : c.state() == org.netlm.model.CriterionState.UNMET ? "not " : "unknown: ";
+            out.add(state + c.code().description() + (c.basis().isEmpty() ? "" : " (" + c.basis() + ")"));
+        }
+        return String.join("; ", out);
     }
 }
