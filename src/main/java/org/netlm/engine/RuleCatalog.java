@@ -104,6 +104,11 @@ public final class RuleCatalog {
                 }
             }
         }
+        String comment = comment(lines, r.getLine());
+        if (comment.isBlank()) {
+            problems.add(new RuleProblem(f.path(), r.getLine(), "rule \"" + r.getName()
+                + "\" has no // comment on the line above it saying, in clinical words, what it encodes"));
+        }
         String rhs = r.getConsequence() == null ? "" : r.getConsequence().toString();
         Matcher w = WRITES.matcher(rhs);
         if (w.find()) {
@@ -126,7 +131,7 @@ public final class RuleCatalog {
         List<Requirement> reqs = new ArrayList<>();
         boolean fullyRead = collect(r.getLhs(), false, reqs);
         String layer = f.path().contains("/") ? f.path().substring(0, f.path().indexOf('/')) : "";
-        RuleInfo info = new RuleInfo(id, r.getName(), f.path(), r.getLine(), layer, keys, comment(lines, r.getLine()),
+        RuleInfo info = new RuleInfo(id, r.getName(), f.path(), r.getLine(), layer, keys, comment,
             therapy, strength, limit, reqs);
         if (!fullyRead) {
             partial.add(info);

@@ -85,6 +85,22 @@ class ValidateRulesCommandTest {
     }
 
     @Test
+    void aRuleWithoutItsClinicalCommentExitsWith2WithFileAndLine() throws Exception {
+        Path rules = RuleFolders.copyOfBundledRules(tmp.resolve("rules"));
+        Path drl = rules.resolve("recommendation/systemic.drl");
+        int line = ruleLineBefore(drl, "@id(\"SYS-09\")");
+        String text = Files.readString(drl);
+        String comment = "// Sunitinib for progressive advanced G1/G2 pancreatic NET.\n";
+        assertThat(text).contains(comment);
+        Files.writeString(drl, text.replace(comment, ""));
+
+        CliRun r = CliRun.run("validate-rules", rules.toString());
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("recommendation/systemic.drl:" + (line - 1) + ": rule \"Sunitinib for progressive advanced G1/G2 pancreatic NET\" has no // comment");
+    }
+
+    @Test
     void anUnknownEvidenceKeyExitsWith2WithFileAndLine() throws Exception {
         Path rules = RuleFolders.copyOfBundledRules(tmp.resolve("rules"));
         Path drl = rules.resolve("recommendation/surgery.drl");
