@@ -31,11 +31,24 @@ final class FiringRecorder {
     private final List<String> factInsertedBy = new ArrayList<>(96);
     private Map<Object, String> insertedByIndex;
     private Map<String, List<Criterion>> matchedCriteriaIndex;
+    private final boolean details;
+
+    /**
+     * @param details record the criteria each rule matched (for explanations); the fired rules and the facts with
+     *                the rule that inserted each are always kept (the facts are the assessment's input)
+     */
+    FiringRecorder(boolean details) {
+        this.details = details;
+    }
 
     final DefaultAgendaEventListener agendaListener = new DefaultAgendaEventListener() {
         @Override
         public void afterMatchFired(AfterMatchFiredEvent event) {
             fired.add(ruleId(event.getMatch().getRule()));
+            if (!details) {
+                firedCriteria.add(null);
+                return;
+            }
             List<Criterion> crit = null;
             for (Object o : event.getMatch().getObjects()) {
                 if (o instanceof Criterion c) {
@@ -97,7 +110,7 @@ final class FiringRecorder {
         return insertedByIndex.get(fact);
     }
 
-    /** The criteria matched by the rule {@code ruleId} when it fired. */
+    /** The criteria matched by the rule {@code ruleId} when it fired (empty unless recorded with details). */
     List<Criterion> matchedCriteria(String ruleId) {
         if (matchedCriteriaIndex == null) {
             Map<String, List<Criterion>> m = new HashMap<>();

@@ -53,7 +53,7 @@ final class KieBaseFactory {
                 for (Message m : errors) {
                     problems.add(new RuleProblem(relative(m.getPath()), m.getLine(), clean(m.getText())));
                 }
-                throw new RuleCompilationException(source.name(), problems);
+                throw new RuleCompilationException(source.name(), withoutEchoes(problems));
             }
             KieContainer container = ks.newKieContainer(releaseId);
             KieBase base = container.getKieBase();
@@ -96,6 +96,22 @@ final class KieBaseFactory {
             throw new IllegalStateException("The pre-compiled bundled rules list no rule class (" + PRECOMPILED_INDEX + ")");
         }
         return Optional.of(KieBaseBuilder.createKieBaseFromModel(models));
+    }
+
+    /**
+     * Drops Drools' "Parser returned a null Package" for a file whose real parse error is already listed:
+     * it says nothing the reader can act on.
+     */
+    static List<RuleProblem> withoutEchoes(List<RuleProblem> problems) {
+        List<RuleProblem> out = new ArrayList<>();
+        for (RuleProblem p : problems) {
+            boolean echo = p.message().startsWith("Parser returned a null Package")
+                && problems.stream().anyMatch(o -> o != p && o.file().equals(p.file()) && !o.message().startsWith("Parser returned"));
+            if (!echo) {
+                out.add(p);
+            }
+        }
+        return out;
     }
 
     private static String relative(String path) {

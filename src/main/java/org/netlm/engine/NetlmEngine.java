@@ -22,6 +22,7 @@ import org.kie.api.runtime.KieSessionsPool;
 import org.netlm.model.Assessment;
 import org.netlm.model.Candidate;
 import org.netlm.model.Criterion;
+import org.netlm.model.Explanations;
 import org.netlm.model.FitnessFinding;
 import org.netlm.model.Findings;
 import org.netlm.model.GradeFinding;
@@ -65,6 +66,7 @@ public final class NetlmEngine {
     private final String rulesetVersion;
     private final String sourceName;
     private final boolean precompiled;
+    private final Explainer explainer;
 
     private NetlmEngine(KieBase kieBase, boolean precompiled, RuleCatalog catalog, EvidenceRegistry evidence, String rulesetVersion,
                         String sourceName) {
@@ -72,6 +74,7 @@ public final class NetlmEngine {
         this.kieBase = kieBase;
         this.sessions = kieBase.newKieSessionsPool(1);
         this.catalog = catalog;
+        this.explainer = new Explainer(catalog);
         this.evidence = evidence;
         this.rulesetVersion = rulesetVersion;
         this.sourceName = sourceName;
@@ -196,15 +199,26 @@ public final class NetlmEngine {
      * @throws InvalidPatientException listing every violation when the case is invalid
      */
     public Assessment assess(PatientCase patient) {
+        return assess(patient, AssessOptions.DEFAULT);
+    }
+
+    /**
+     * Assesses one patient with options (e.g. {@link AssessOptions#withoutExplanations()} for bulk runs).
+     * Thread-safe; the input is validated first and never modified.
+     *
+     * @throws InvalidPatientException listing every violation when the case is invalid
+     */
+    public Assessment assess(PatientCase patient, AssessOptions options) {
+        Objects.requireNonNull(options, "options");
         PatientValidator.requireValid(patient);
-        FiringRecorder recorder = new FiringRecorder();
+        FiringRecorder recorder = new FiringRecorder(options.explanations());
         // Keep the default thread-safe session option: with ThreadSafeOption.NO the executable model's
         // consequences reuse one argument array per rule across all sessions of the KIE base, and
         // concurrent assessments corrupt each other (seen as NullPointerExceptions on 2 threads).
         KieSession session = sessions.newKieSession();
         try {
             session.addEventListener(recorder.agendaListener);
-            session.addEventListener(recorder.runtimeListener);
+            session.addEventListener(recorder.runtimeListener); // always: it collects the facts (no getObjects query)
             session.insert(patient);
             int fired = session.fireAllRules(MAX_FIRINGS);
             if (fired >= MAX_FIRINGS) {
@@ -217,11 +231,11 @@ public final class NetlmEngine {
             session.dispose(); // back to the pool, reset
         }
         // The recorder saw every insert (and delete): its fact list is the session's working memory.
-        return collect(patient, recorder.facts(), recorder);
+        return collect(patient, recorder.facts(), recorder, options);
     }
 
     /** Turns the facts a session ended with, and its firing record, into the assessment. */
-    Assessment collect(PatientCase patient, List<Object> facts, FiringRecorder recorder) {
+    Assessment collect(PatientCase patient, List<Object> facts, FiringRecorder recorder, AssessOptions options) {
         GradeFinding grade = null;
         LiverTypeFinding liver = null;
         ResectabilityFinding resect = null;
@@ -278,8 +292,10 @@ public final class NetlmEngine {
         if (!resolved.contested().isEmpty()) {
             warnings.add(Resolver.conflictWarning(resolved.contested()));
         }
+        Explanations explanations = options.explanations()
+            ? explainer.explain(criteria, candidates, limits, resolved, recorder) : Explanations.NONE;
         return new Assessment(patient.getId(), rulesetVersion, findings, resolved.recommendations(), warnings,
-            recorder.fired(), criteria, Assessment.DISCLAIMER);
+            recorder.fired(), criteria, Assessment.DISCLAIMER, explanations);
     }
 
     /** Version of the rule set: the library version plus a digest of the rule files. */

@@ -26,8 +26,11 @@ final class Resolver {
         .comparingInt((Candidate c) -> -c.getStrength().restrictiveness())
         .thenComparing(Candidate::getRuleId);
 
-    /** The outcome: one recommendation per therapy in enum order, and the therapies whose rules disagreed. */
-    record Result(List<Recommendation> recommendations, List<Therapy> contested, Map<Therapy, List<StrengthLimit>> removedBy) {
+    /**
+     * The outcome: one recommendation per therapy in enum order, the therapies whose rules disagreed, and per
+     * therapy the limits that changed a candidate (a cap that lowered a RECOMMENDED, a NOT_OFFERED that removed an offer).
+     */
+    record Result(List<Recommendation> recommendations, List<Therapy> contested, Map<Therapy, List<StrengthLimit>> applied) {
     }
 
     private Resolver() {
@@ -44,11 +47,11 @@ final class Resolver {
         }
         List<Recommendation> out = new ArrayList<>();
         List<Therapy> contested = new ArrayList<>();
-        Map<Therapy, List<StrengthLimit>> removedBy = new EnumMap<>(Therapy.class);
+        Map<Therapy, List<StrengthLimit>> appliedBy = new EnumMap<>(Therapy.class);
         for (Map.Entry<Therapy, List<Candidate>> e : byTherapy.entrySet()) {
             Therapy therapy = e.getKey();
             List<StrengthLimit> ls = limitsBy.getOrDefault(therapy, List.of());
-            List<String> applied = new ArrayList<>();
+            List<StrengthLimit> applied = new ArrayList<>();
             List<Candidate> kept = new ArrayList<>();
             for (Candidate c : e.getValue()) {
                 Candidate limited = apply(c, ls, applied);
@@ -56,8 +59,10 @@ final class Resolver {
                     kept.add(limited);
                 }
             }
+            if (!applied.isEmpty()) {
+                appliedBy.put(therapy, applied.stream().distinct().toList());
+            }
             if (kept.isEmpty()) {
-                removedBy.put(therapy, ls.stream().filter(l -> l.getKind() == StrengthLimit.Kind.NOT_OFFERED).toList());
                 continue;
             }
             kept.sort(DECIDING_FIRST);
@@ -85,9 +90,21 @@ final class Resolver {
                 rationale.setLength(rationale.length() - 1);
             }
             out.add(new Recommendation(therapy, deciding.getStrength(), rationale.toString(),
-                evidence.citations(deciding.getEvidenceKeys()), deciding.getRuleId(), opinions, dedupe(applied)));
+                evidence.citations(deciding.getEvidenceKeys()), deciding.getRuleId(), opinions,
+                applied.stream().map(l -> l.getRuleId() + ": " + l.getReason()).distinct().toList()));
         }
-        return new Result(out, contested, removedBy);
+        if (!contested.isEmpty()) {
+            out.replaceAll(r -> r.therapy() == Therapy.MULTIDISCIPLINARY_TUMOR_BOARD ? withConflicts(r, contested) : r);
+        }
+        return new Result(out, contested, appliedBy);
+    }
+
+    /** The tumour-board referral names the therapies the rules disagreed on (conflicting options). */
+    private static Recommendation withConflicts(Recommendation board, List<Therapy> contested) {
+        String text = board.rationale();
+        String extra = "Conflicting options to weigh: " + contested.stream().map(Enum::name).collect(java.util.stream.Collectors.joining(", ")) + ".";
+        return new Recommendation(board.therapy(), board.strength(), text + " " + extra, board.evidence(), board.ruleId(),
+            board.opinions(), board.limits());
     }
 
     /** Whether a rule already gave this opinion (same rule, same strength): it is listed once. */
@@ -101,33 +118,32 @@ final class Resolver {
     }
 
     /** The candidate after the therapy's limits; {@code null} when a limit removes it. */
-    private static Candidate apply(Candidate c, List<StrengthLimit> limits, List<String> applied) {
+    private static Candidate apply(Candidate c, List<StrengthLimit> limits, List<StrengthLimit> applied) {
         if (!c.getStrength().isOffered()) {
             return c;
         }
         for (StrengthLimit l : limits) {
             if (l.getKind() == StrengthLimit.Kind.NOT_OFFERED) {
-                applied.add(l.getRuleId() + ": " + l.getReason());
+                applied.add(l);
                 return null;
             }
         }
-        if (c.getStrength() != Strength.RECOMMENDED || limits.isEmpty()) {
+        if (limits.isEmpty()) {
             return c;
         }
         List<StrengthLimit> caps = limits.stream().filter(l -> l.getKind() == StrengthLimit.Kind.AT_MOST_CONSIDER).toList();
         if (caps.isEmpty()) {
             return c;
         }
-        StringBuilder why = new StringBuilder(c.getRationale()).append(" At most CONSIDER:");
+        // A cap lowers RECOMMENDED to CONSIDER; on a CONSIDER it changes nothing but its reason is still
+        // stated, so that the reader sees it (e.g. the abscess risk of TACE after a Whipple procedure).
+        boolean lowers = c.getStrength() == Strength.RECOMMENDED;
+        StringBuilder why = new StringBuilder(c.getRationale()).append(lowers ? " At most CONSIDER:" : " Caution:");
         for (StrengthLimit l : caps) {
-            applied.add(l.getRuleId() + ": " + l.getReason());
+            applied.add(l);
             why.append(' ').append(l.getReason());
         }
         return new Candidate(c.getTherapy(), Strength.CONSIDER, c.getRuleId(), c.getEvidenceKeys(), why.toString());
-    }
-
-    private static List<String> dedupe(List<String> xs) {
-        return xs.isEmpty() ? List.of() : xs.stream().distinct().toList();
     }
 
     static Warning conflictWarning(List<Therapy> contested) {

@@ -3,15 +3,19 @@ package org.netlm.engine;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.drools.drl.ast.descr.AndDescr;
 import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.BaseDescr;
-import org.drools.drl.ast.descr.ConditionalElementDescr;
+import org.drools.drl.ast.descr.ExistsDescr;
 import org.drools.drl.ast.descr.NotDescr;
+import org.drools.drl.ast.descr.OrDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.RuleDescr;
@@ -37,10 +41,12 @@ public final class RuleCatalog {
 
     private final List<RuleInfo> rules;
     private final List<RuleProblem> problems;
+    private final Set<RuleInfo> partiallyRead;
 
-    private RuleCatalog(List<RuleInfo> rules, List<RuleProblem> problems) {
+    private RuleCatalog(List<RuleInfo> rules, List<RuleProblem> problems, Set<RuleInfo> partiallyRead) {
         this.rules = List.copyOf(rules);
         this.problems = List.copyOf(problems);
+        this.partiallyRead = Set.copyOf(partiallyRead);
     }
 
     /** Reads every rule of {@code source}; hygiene problems are collected, not thrown. */
@@ -48,6 +54,7 @@ public final class RuleCatalog {
         List<RuleInfo> rules = new ArrayList<>();
         List<RuleProblem> problems = new ArrayList<>();
         Map<String, RuleInfo> byId = new HashMap<>();
+        Set<RuleInfo> partial = new HashSet<>();
         for (RuleSource.DrlFile f : source.drlFiles()) {
             PackageDescr pkg;
             DrlParser parser = new DrlParser();
@@ -65,7 +72,7 @@ public final class RuleCatalog {
             }
             String[] lines = f.content().split("\n", -1);
             for (RuleDescr r : pkg.getRules()) {
-                RuleInfo info = describe(f, lines, r, problems, evidence);
+                RuleInfo info = describe(f, lines, r, problems, evidence, partial);
                 rules.add(info);
                 if (info.id() != null) {
                     RuleInfo twin = byId.putIfAbsent(info.id(), info);
@@ -76,11 +83,11 @@ public final class RuleCatalog {
                 }
             }
         }
-        return new RuleCatalog(rules, problems);
+        return new RuleCatalog(rules, problems, partial);
     }
 
     private static RuleInfo describe(RuleSource.DrlFile f, String[] lines, RuleDescr r, List<RuleProblem> problems,
-                                     EvidenceRegistry evidence) {
+                                     EvidenceRegistry evidence, Set<RuleInfo> partial) {
         String id = annotation(r, "id");
         if (id == null || id.isBlank()) {
             problems.add(new RuleProblem(f.path(), r.getLine(), "rule \"" + r.getName() + "\" has no @id"));
@@ -96,6 +103,11 @@ public final class RuleCatalog {
                         + "\" is not in " + RuleSource.EVIDENCE_FILE));
                 }
             }
+        }
+        String comment = comment(lines, r.getLine());
+        if (comment.isBlank()) {
+            problems.add(new RuleProblem(f.path(), r.getLine(), "rule \"" + r.getName()
+                + "\" has no // comment on the line above it saying, in clinical words, what it encodes"));
         }
         String rhs = r.getConsequence() == null ? "" : r.getConsequence().toString();
         Matcher w = WRITES.matcher(rhs);
@@ -117,30 +129,67 @@ public final class RuleCatalog {
             limit = l.group(2);
         }
         List<Requirement> reqs = new ArrayList<>();
-        collect(r.getLhs(), false, reqs);
+        boolean fullyRead = collect(r.getLhs(), false, reqs);
         String layer = f.path().contains("/") ? f.path().substring(0, f.path().indexOf('/')) : "";
-        return new RuleInfo(id, r.getName(), f.path(), r.getLine(), layer, keys, comment(lines, r.getLine()),
+        RuleInfo info = new RuleInfo(id, r.getName(), f.path(), r.getLine(), layer, keys, comment,
             therapy, strength, limit, reqs);
+        if (!fullyRead) {
+            partial.add(info);
+        }
+        return info;
     }
 
-    private static void collect(BaseDescr d, boolean negated, List<Requirement> out) {
+    /**
+     * Adds the criterion requirements of {@code d} to {@code out}; returns false when {@code d} holds a condition
+     * that is not read as a conjunction of criterion requirements ({@code or}, {@code forall}, {@code eval},
+     * {@code from}/{@code accumulate}, a {@code not} over several patterns, a constrained pattern on another fact
+     * type, or a criterion pattern whose code cannot be read). Patterns under {@code or} are not added: a branch of
+     * a disjunction is not a requirement of the rule.
+     */
+    private static boolean collect(BaseDescr d, boolean negated, List<Requirement> out) {
         if (d instanceof PatternDescr p) {
-            if ("Criterion".equals(p.getObjectType()) || p.getObjectType().endsWith(".Criterion")) {
-                StringBuilder text = new StringBuilder();
-                for (BaseDescr c : p.getConstraint().getDescrs()) {
-                    text.append(c.getText() != null ? c.getText() : c.toString()).append(", ");
-                }
-                Requirement req = requirement(text.toString());
-                if (req != null) {
-                    out.add(negated ? new Requirement(req.code(), req.expect().negate()) : req);
-                }
+            boolean criterion = "Criterion".equals(p.getObjectType()) || p.getObjectType().endsWith(".Criterion");
+            if (p.getSource() != null) {
+                return false;
             }
-        } else if (d instanceof ConditionalElementDescr ce) {
-            boolean neg = negated ^ (d instanceof NotDescr);
-            for (BaseDescr child : ce.getDescrs()) {
-                collect(child, neg, out);
+            if (!criterion) {
+                // An unconstrained pattern on a fact the layers always insert (PatientCase, the findings) restricts nothing.
+                return !negated && p.getConstraint().getDescrs().isEmpty();
             }
+            StringBuilder text = new StringBuilder();
+            for (BaseDescr c : p.getConstraint().getDescrs()) {
+                text.append(c.getText() != null ? c.getText() : c.toString()).append(", ");
+            }
+            Requirement req = requirement(text.toString());
+            if (req == null) {
+                return false;
+            }
+            out.add(negated ? new Requirement(req.code(), req.expect().negate()) : req);
+            return true;
         }
+        if (d instanceof OrDescr) {
+            return false;
+        }
+        if (d instanceof NotDescr n) {
+            if (n.getDescrs().size() != 1 || !(n.getDescrs().get(0) instanceof PatternDescr)) {
+                return false;
+            }
+            return collect(n.getDescrs().get(0), !negated, out);
+        }
+        if (d instanceof ExistsDescr e) {
+            if (e.getDescrs().size() != 1) {
+                return false;
+            }
+            return collect((BaseDescr) e.getDescrs().get(0), negated, out);
+        }
+        if (d instanceof AndDescr a) {
+            boolean full = true;
+            for (BaseDescr child : a.getDescrs()) {
+                full &= collect(child, negated, out);
+            }
+            return full;
+        }
+        return false;
     }
 
     static Requirement requirement(String constraints) {
@@ -218,6 +267,15 @@ public final class RuleCatalog {
 
     public Optional<RuleInfo> byId(String id) {
         return rules.stream().filter(r -> id.equals(r.id())).findFirst();
+    }
+
+    /**
+     * True when every condition of {@code rule} was read as a criterion requirement, so that
+     * {@link RuleInfo#requirements()} is exactly what the rule asks; false when it also has conditions the catalogue
+     * does not read (e.g. {@code or}, {@code from}, a constrained pattern on another fact type).
+     */
+    public boolean conditionsFullyRead(RuleInfo rule) {
+        return !partiallyRead.contains(rule);
     }
 
     /** The rules that offer {@code therapy} (RECOMMENDED or CONSIDER), in file order. */

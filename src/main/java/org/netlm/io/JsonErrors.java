@@ -9,6 +9,14 @@ public final class JsonErrors {
     }
 
     public static String describe(JsonProcessingException e) {
+        return describe(e, 0);
+    }
+
+    /**
+     * As {@link #describe(JsonProcessingException)}, for text that starts on line {@code lineOffset + 1} of its
+     * file (one NDJSON line parsed on its own): the line shown is the line in the file.
+     */
+    public static String describe(JsonProcessingException e, long lineOffset) {
         String msg = e.getOriginalMessage();
         if (msg == null) {
             msg = e.getClass().getSimpleName();
@@ -21,7 +29,7 @@ public final class JsonErrors {
             msg = msg.substring(0, 197) + "…";
         }
         JsonLocation loc = e.getLocation();
-        String where = loc == null || loc.getLineNr() < 0 ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
+        String where = loc == null || loc.getLineNr() < 0 ? "" : " (line " + (loc.getLineNr() + lineOffset) + ", column " + loc.getColumnNr() + ")";
         return "invalid JSON: " + msg + where;
     }
 }

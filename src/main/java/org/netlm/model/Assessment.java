@@ -6,11 +6,13 @@ import java.util.Optional;
 /**
  * The result of assessing one patient: findings, resolved recommendations (at most one per therapy,
  * in {@link Therapy} order), warnings, the rules that fired (in firing order), every criterion's state,
- * and the rule-set version. Immutable.
+ * the rule-set version, and the {@link Explanations} (why each recommendation, why not every other therapy).
+ * Immutable.
  */
 public record Assessment(String patientId, String rulesetVersion, Findings findings,
                          List<Recommendation> recommendations, List<Warning> warnings,
-                         List<String> firedRules, List<Criterion> criteria, String disclaimer) {
+                         List<String> firedRules, List<Criterion> criteria, String disclaimer,
+                         Explanations explanations) {
 
     /** Printed with every assessment, in every format. */
     public static final String DISCLAIMER = "Decision support for a multidisciplinary tumour board, not a prescription: "
@@ -21,6 +23,13 @@ public record Assessment(String patientId, String rulesetVersion, Findings findi
         warnings = List.copyOf(warnings);
         firedRules = List.copyOf(firedRules);
         criteria = List.copyOf(criteria);
+        explanations = explanations == null ? Explanations.NONE : explanations;
+    }
+
+    /** An assessment without explanations ({@link Explanations#NONE}); kept for callers of the original constructor. */
+    public Assessment(String patientId, String rulesetVersion, Findings findings, List<Recommendation> recommendations,
+                      List<Warning> warnings, List<String> firedRules, List<Criterion> criteria, String disclaimer) {
+        this(patientId, rulesetVersion, findings, recommendations, warnings, firedRules, criteria, disclaimer, Explanations.NONE);
     }
 
     /** The recommendation for {@code therapy}, if any rule spoke about it. */
@@ -40,6 +49,16 @@ public record Assessment(String patientId, String rulesetVersion, Findings findi
 
     public boolean hasWarning(WarningCode code) {
         return warnings.stream().anyMatch(w -> w.code() == code);
+    }
+
+    /** Why {@code therapy} has its strength (present for every resolved recommendation when explanations were built). */
+    public Optional<Why> why(Therapy therapy) {
+        return explanations.why(therapy);
+    }
+
+    /** Why {@code therapy} is not on offer (present for every therapy not offered when explanations were built). */
+    public Optional<WhyNot> whyNot(Therapy therapy) {
+        return explanations.whyNot(therapy);
     }
 
     /** The state of a criterion for this patient. */

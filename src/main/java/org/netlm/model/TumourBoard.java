@@ -11,10 +11,12 @@ public final class TumourBoard {
     /** The rationale of the tumour-board referral, naming the reasons that apply. */
     public static String rationale(PatientCase p, GradeFinding g, LiverTypeFinding t, TumorBurdenFinding b) {
         List<String> reasons = new ArrayList<>();
-        if (p.getDifferentiation() == Differentiation.POOR) {
+        boolean nec = p.getDifferentiation() == Differentiation.POOR;
+        if (nec) {
             reasons.add("neuroendocrine carcinoma outside the NET pathway");
         }
-        if (g.getGrade() == Grade.G3) {
+        // For a NEC the grade is derived but no NET rule uses it (decision model, Grade): not a "G3 NET".
+        if (!nec && g.getGrade() == Grade.G3) {
             reasons.add("G3 NET (management controversial)");
         }
         if (t.getType() == LiverMetastasisType.TYPE_II || t.getType() == LiverMetastasisType.TYPE_III) {
@@ -30,7 +32,8 @@ public final class TumourBoard {
         if (t.getType() == null) {
             missing.add("liver metastasis type");
         }
-        if (p.getSstrStatus() == null || p.getSstrStatus() == SstrStatus.UNKNOWN) {
+        // SSTR status matters for a NET only (SSTR_STATUS_UNKNOWN and SSTR_IMAGING are NET items).
+        if (!nec && (p.getSstrStatus() == null || p.getSstrStatus() == SstrStatus.UNKNOWN)) {
             missing.add("SSTR status");
         }
         if (p.getDiseaseStatus() == null || p.getDiseaseStatus() == DiseaseStatus.UNKNOWN) {
@@ -45,7 +48,7 @@ public final class TumourBoard {
         if (!missing.isEmpty()) {
             reasons.add("missing data: " + String.join(", ", missing));
         }
-        String base = "Multidisciplinary care is crucial for NET liver metastases (Xue 2025): discuss every case at the tumour board";
+        String base = "Multidisciplinary care is crucial for neuroendocrine liver metastases (Xue 2025): discuss every case at the tumour board";
         return reasons.isEmpty() ? base + "." : base + "; in particular: " + String.join("; ", reasons) + ".";
     }
 }

@@ -25,11 +25,14 @@ public record Scenario(String name, String source, JsonNode patient, Expect expe
      * @param warnings        warning codes that must be present
      * @param invalid         fields the rejection must name ({@code null} when the patient must be valid)
      * @param firedRules      rule ids that must have fired
-     * @param blockedBy       therapy to criterion codes that must block it (explanations)
+     * @param blockedBy       therapy to criterion codes its explanation must name as reasons against it
+     *                        ({@link org.netlm.model.Explanations#reasonsAgainst})
+     * @param missingInputs   therapy to patient fields its explanation must name as missing inputs
+     *                        ({@link org.netlm.model.Explanations#missingInputFields})
      */
     public record Expect(Map<String, String> findings, Map<Therapy, Strength> recommendations, List<Therapy> notOffered,
                          List<String> warnings, List<String> invalid, List<String> firedRules,
-                         Map<Therapy, List<String>> blockedBy) {
+                         Map<Therapy, List<String>> blockedBy, Map<Therapy, List<String>> missingInputs) {
         public Expect {
             findings = findings == null ? Map.of() : Map.copyOf(findings);
             recommendations = recommendations == null ? Map.of() : Map.copyOf(recommendations);
@@ -38,6 +41,13 @@ public record Scenario(String name, String source, JsonNode patient, Expect expe
             invalid = invalid == null ? null : List.copyOf(invalid);
             firedRules = firedRules == null ? List.of() : List.copyOf(firedRules);
             blockedBy = blockedBy == null ? Map.of() : Map.copyOf(blockedBy);
+            missingInputs = missingInputs == null ? Map.of() : Map.copyOf(missingInputs);
+        }
+
+        /** Without {@code missingInputs} (the original constructor). */
+        public Expect(Map<String, String> findings, Map<Therapy, Strength> recommendations, List<Therapy> notOffered,
+                      List<String> warnings, List<String> invalid, List<String> firedRules, Map<Therapy, List<String>> blockedBy) {
+            this(findings, recommendations, notOffered, warnings, invalid, firedRules, blockedBy, Map.of());
         }
     }
 }

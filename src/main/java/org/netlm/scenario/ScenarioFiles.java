@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.netlm.io.JsonErrors;
 import org.netlm.io.PatientJson;
+import org.netlm.model.CriterionCode;
 import org.netlm.model.Strength;
 import org.netlm.model.Therapy;
 
@@ -21,7 +22,13 @@ import org.netlm.model.Therapy;
 public final class ScenarioFiles {
     private static final Set<String> TOP = Set.of("name", "patient", "expect", "description");
     private static final Set<String> EXPECT = Set.of("findings", "recommendations", "notOffered", "warnings", "invalid",
-        "firedRules", "blockedBy");
+        "firedRules", "blockedBy", "missingInputs");
+    /** Criterion codes by name, for "blockedBy". */
+    private static final Set<String> CRITERIA = java.util.Arrays.stream(CriterionCode.values()).map(Enum::name)
+        .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    /** The patient fields that decide some criterion: the only fields that can be missing inputs. */
+    private static final Set<String> INPUT_FIELDS = java.util.Arrays.stream(CriterionCode.values())
+        .flatMap(c -> c.fields().stream()).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
 
     private ScenarioFiles() {
     }
@@ -112,17 +119,39 @@ public final class ScenarioFiles {
                 notOffered.add(enumOf(Therapy.class, t, source, "notOffered"));
             }
         }
-        Map<Therapy, List<String>> blockedBy = new LinkedHashMap<>();
-        if (e.has("blockedBy")) {
-            Iterator<Map.Entry<String, JsonNode>> it = e.get("blockedBy").fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> f = it.next();
-                blockedBy.put(enumOf(Therapy.class, new com.fasterxml.jackson.databind.node.TextNode(f.getKey()), source, "blockedBy"),
-                    strings(f.getValue()));
-            }
-        }
+        Map<Therapy, List<String>> blockedBy = therapyLists(e, "blockedBy", CRITERIA, "criterion code", source);
+        Map<Therapy, List<String>> missingInputs = therapyLists(e, "missingInputs", INPUT_FIELDS, "patient field that decides a criterion", source);
         return new Scenario(name, source, n.get("patient"), new Scenario.Expect(findings, recs, notOffered,
-            strings(e.get("warnings")), e.has("invalid") ? strings(e.get("invalid")) : null, strings(e.get("firedRules")), blockedBy));
+            strings(e.get("warnings")), e.has("invalid") ? strings(e.get("invalid")) : null, strings(e.get("firedRules")),
+            blockedBy, missingInputs));
+    }
+
+    /** {@code { "PRRT": ["A", "B"] }} with every key a therapy and every value one of {@code allowed}. */
+    private static Map<Therapy, List<String>> therapyLists(JsonNode expect, String key, Set<String> allowed, String what,
+                                                           String source) throws BadScenarioException {
+        Map<Therapy, List<String>> out = new LinkedHashMap<>();
+        JsonNode node = expect.get(key);
+        if (node == null) {
+            return out;
+        }
+        if (!node.isObject()) {
+            throw new BadScenarioException(source + ": " + key + " must be an object of therapy to list, e.g. { \"PRRT\": [ … ] }");
+        }
+        for (Map.Entry<String, JsonNode> f : node.properties()) {
+            Therapy t = enumOf(Therapy.class, new com.fasterxml.jackson.databind.node.TextNode(f.getKey()), source, key);
+            if (!f.getValue().isArray()) {
+                throw new BadScenarioException(source + ": " + key + "." + f.getKey() + " must be a list");
+            }
+            List<String> values = strings(f.getValue());
+            for (String v : values) {
+                if (!allowed.contains(v)) {
+                    throw new BadScenarioException(source + ": " + key + "." + f.getKey() + ": \"" + v + "\" is not a " + what
+                        + " (known: " + String.join(", ", allowed) + ")");
+                }
+            }
+            out.put(t, values);
+        }
+        return out;
     }
 
     private static void unknown(JsonNode n, Set<String> known, String source, String prefix) throws BadScenarioException {

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.netlm.engine.AssessOptions;
 import org.netlm.engine.NetlmEngine;
 import org.netlm.engine.RuleInfo;
 import org.netlm.io.PatientJson;
 import org.netlm.model.Assessment;
+import org.netlm.model.CriterionCode;
 import org.netlm.model.PatientCase;
 import org.netlm.model.Recommendation;
 import org.netlm.model.Strength;
@@ -47,7 +49,8 @@ public final class ScenarioRunner {
             diff.add("expected the patient to be rejected naming " + ex.invalid() + ", but it was accepted");
             return new ScenarioResult(s, diff, List.of());
         }
-        Assessment a = engine.assess(patient);
+        boolean explain = !ex.blockedBy().isEmpty() || !ex.missingInputs().isEmpty();
+        Assessment a = engine.assess(patient, explain ? AssessOptions.DEFAULT : AssessOptions.withoutExplanations());
         Map<String, String> findings = a.findings().asMap();
         ex.findings().forEach((k, v) -> {
             String actual = findings.get(k);
@@ -77,7 +80,33 @@ public final class ScenarioRunner {
                 diff.add("rule " + r + " did not fire");
             }
         }
+        ex.blockedBy().forEach((t, codes) -> {
+            Set<CriterionCode> reasons = a.explanations().reasonsAgainst(t);
+            for (String code : codes) {
+                if (reasons.stream().noneMatch(c -> c.name().equals(code))) {
+                    diff.add(t + ": expected blocked by " + code + ", but " + shown(a, t) + " names " + names(reasons));
+                }
+            }
+        });
+        ex.missingInputs().forEach((t, fields) -> {
+            List<String> missing = a.explanations().missingInputFields(t);
+            for (String field : fields) {
+                if (!missing.contains(field)) {
+                    diff.add(t + ": expected missing input " + field + ", but " + shown(a, t) + " names "
+                        + (missing.isEmpty() ? "none" : missing));
+                }
+            }
+        });
         return new ScenarioResult(s, diff, a.firedRules());
+    }
+
+    /** "PRRT (CONSIDER by SYS-15)" or "PRRT (no recommendation)". */
+    private static String shown(Assessment a, Therapy t) {
+        return t + a.recommendation(t).map(r -> " (" + r.strength() + " by " + r.ruleId() + ")").orElse(" (no recommendation)");
+    }
+
+    private static String names(Set<CriterionCode> codes) {
+        return codes.isEmpty() ? "no reason" : codes.toString();
     }
 
     public List<ScenarioResult> runAll(List<Scenario> scenarios) {

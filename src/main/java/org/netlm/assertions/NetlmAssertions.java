@@ -1,0 +1,14 @@
+package org.netlm.assertions;
+
+import org.netlm.model.Assessment;
+
+/** Entry point of the NETLM assertions: {@code NetlmAssertions.assertThat(assessment)}. */
+public final class NetlmAssertions {
+    private NetlmAssertions() {
+    }
+
+    /** Assertions on one assessment (see {@link AssessmentAssert}). */
+    public static AssessmentAssert assertThat(Assessment actual) {
+        return new AssessmentAssert(actual);
+    }
+}

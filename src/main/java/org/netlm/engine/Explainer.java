@@ -1,0 +1,303 @@
+package org.netlm.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.netlm.model.Candidate;
+import org.netlm.model.Criterion;
+import org.netlm.model.CriterionCode;
+import org.netlm.model.CriterionState;
+import org.netlm.model.DerivedCriterion;
+import org.netlm.model.Explanations;
+import org.netlm.model.FiredRule;
+import org.netlm.model.LimitExplanation;
+import org.netlm.model.OfferingRuleCheck;
+import org.netlm.model.Recommendation;
+import org.netlm.model.Strength;
+import org.netlm.model.StrengthLimit;
+import org.netlm.model.Therapy;
+import org.netlm.model.UnmetRequirement;
+import org.netlm.model.Why;
+import org.netlm.model.WhyNot;
+
+/**
+ * Builds the {@link Explanations} of one assessment from the rules' own execution: the candidates and limits the
+ * rules inserted, the criteria each fired rule matched and the classification rule behind each criterion (recorded
+ * by {@link FiringRecorder}), the limits the {@link Resolver} applied, and, for therapies not on offer, the
+ * requirements of every offering rule as written in the rule folder ({@link RuleCatalog}) checked against the
+ * patient's criteria. No explanation text is written by hand, so explanations cannot drift from the rules.
+ * One per engine; immutable and thread-safe (each call works on its own data).
+ */
+final class Explainer {
+    private static final Comparator<FiredRule> BY_RULE = Comparator.comparing(FiredRule::ruleId)
+        .thenComparing(FiredRule::strength);
+    private static final Comparator<UnmetRequirement> BY_CODE = Comparator.comparing(UnmetRequirement::code);
+
+    private final Map<String, String> names = new HashMap<>();
+    private final Map<Therapy, List<OfferingRule>> offering = new EnumMap<>(Therapy.class);
+
+    /** An offering rule, prepared once per engine: its requirements with the states each accepts. */
+    private record OfferingRule(RuleInfo info, boolean fullyRead, List<Requirement> requirements,
+                                List<List<CriterionState>> accepted) {
+        static OfferingRule of(RuleInfo r, boolean fullyRead) {
+            List<List<CriterionState>> accepted = new ArrayList<>();
+            for (Requirement q : r.requirements()) {
+                List<CriterionState> states = new ArrayList<>();
+                for (CriterionState s : CriterionState.values()) {
+                    if (q.acceptedBy(s)) {
+                        states.add(s);
+                    }
+                }
+                accepted.add(List.copyOf(states));
+            }
+            return new OfferingRule(r, fullyRead, r.requirements(), List.copyOf(accepted));
+        }
+    }
+
+    Explainer(RuleCatalog catalog) {
+        for (RuleInfo r : catalog.rules()) {
+            if (r.id() != null) {
+                names.putIfAbsent(r.id(), r.name());
+            }
+        }
+        for (Therapy t : Therapy.values()) {
+            offering.put(t, catalog.offering(t).stream().filter(r -> r.id() != null)
+                .sorted(Comparator.comparing(RuleInfo::id))
+                .map(r -> OfferingRule.of(r, catalog.conditionsFullyRead(r))).toList());
+        }
+    }
+
+    Explanations explain(List<Criterion> criteria, List<Candidate> candidates, List<StrengthLimit> limits,
+                         Resolver.Result resolved, FiringRecorder recorder) {
+        Run run = new Run(recorder);
+        for (Criterion c : criteria) {
+            run.derived.putIfAbsent(c.getCode(), run.derive(c));
+        }
+        Map<Therapy, List<Candidate>> candidatesBy = new EnumMap<>(Therapy.class);
+        candidates.forEach(c -> candidatesBy.computeIfAbsent(c.getTherapy(), t -> new ArrayList<>()).add(c));
+        Map<Therapy, List<StrengthLimit>> limitsBy = new EnumMap<>(Therapy.class);
+        limits.forEach(l -> limitsBy.computeIfAbsent(l.getTherapy(), t -> new ArrayList<>()).add(l));
+        Map<Therapy, Recommendation> recommendations = new EnumMap<>(Therapy.class);
+        resolved.recommendations().forEach(r -> recommendations.put(r.therapy(), r));
+
+        List<Why> why = new ArrayList<>();
+        List<WhyNot> whyNot = new ArrayList<>();
+        for (Therapy t : Therapy.values()) {
+            List<Candidate> cs = candidatesBy.getOrDefault(t, List.of());
+            List<StrengthLimit> ls = limitsBy.getOrDefault(t, List.of());
+            List<LimitExplanation> limitNotes = run.limits(ls, resolved.applied().getOrDefault(t, List.of()));
+            Recommendation rec = recommendations.get(t);
+            if (rec != null) {
+                why.add(run.why(rec, cs, ls, limitNotes));
+            }
+            if (rec == null || !rec.strength().isOffered()) {
+                whyNot.add(run.whyNot(t, rec == null ? null : rec.strength(), cs, ls, limitNotes));
+            }
+        }
+        return new Explanations(why, whyNot);
+    }
+
+    /** The state of one explanation call. */
+    private final class Run {
+        final FiringRecorder recorder;
+        final Set<String> fired;
+        final Map<CriterionCode, DerivedCriterion> derived = new EnumMap<>(CriterionCode.class);
+        final Map<String, List<DerivedCriterion>> matched = new HashMap<>();
+
+        Run(FiringRecorder recorder) {
+            this.recorder = recorder;
+            this.fired = new HashSet<>(recorder.fired());
+        }
+
+        DerivedCriterion derive(Criterion c) {
+            return new DerivedCriterion(c.getCode(), c.getState(), c.getBasis(), recorder.insertedBy(c));
+        }
+
+        DerivedCriterion criterion(CriterionCode code) {
+            DerivedCriterion d = derived.get(code);
+            // Every code is derived once per patient; a missing one would match no pattern, like an unknown value.
+            return d != null ? d : new DerivedCriterion(code, CriterionState.UNKNOWN, "not derived", null);
+        }
+
+        List<DerivedCriterion> matched(String ruleId) {
+            return matched.computeIfAbsent(ruleId, id -> {
+                Map<CriterionCode, DerivedCriterion> byCode = new EnumMap<>(CriterionCode.class);
+                recorder.matchedCriteria(id).forEach(c -> byCode.putIfAbsent(c.getCode(), derive(c)));
+                return List.copyOf(byCode.values());
+            });
+        }
+
+        FiredRule firedRule(Candidate c) {
+            return new FiredRule(c.getRuleId(), names.get(c.getRuleId()), c.getStrength(), c.getRationale(), matched(c.getRuleId()));
+        }
+
+        List<LimitExplanation> limits(List<StrengthLimit> ls, List<StrengthLimit> applied) {
+            Map<String, LimitExplanation> out = new LinkedHashMap<>();
+            for (StrengthLimit l : ls) {
+                boolean wasApplied = applied.contains(l);
+                String key = l.getRuleId() + '\u0000' + l.getKind() + '\u0000' + l.getReason();
+                LimitExplanation prev = out.get(key);
+                if (prev == null || (!prev.applied() && wasApplied)) {
+                    out.put(key, new LimitExplanation(l.getRuleId(), l.getKind(), l.getReason(),
+                        l.getCause() == null ? null : criterion(l.getCause()), wasApplied));
+                }
+            }
+            return out.values().stream().sorted(Comparator.comparing(LimitExplanation::ruleId)
+                .thenComparing(LimitExplanation::kind).thenComparing(LimitExplanation::reason)).toList();
+        }
+
+        Why why(Recommendation rec, List<Candidate> cs, List<StrengthLimit> ls, List<LimitExplanation> limitNotes) {
+            Candidate deciding = deciding(rec, cs);
+            List<FiredRule> contributing = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            seen.add(deciding.getRuleId() + deciding.getStrength());
+            for (Candidate c : cs) {
+                if (seen.add(c.getRuleId() + c.getStrength())) {
+                    contributing.add(firedRule(c));
+                }
+            }
+            contributing.sort(BY_RULE);
+            List<DerivedCriterion> upgrade = rec.strength() == Strength.CONSIDER ? upgradeInputs(rec.therapy(), cs, ls) : List.of();
+            return new Why(rec.therapy(), rec.strength(), firedRule(deciding), contributing, limitNotes, upgrade);
+        }
+
+        /** The candidate behind the resolved strength: the deciding rule's, at that strength or capped to it. */
+        private Candidate deciding(Recommendation rec, List<Candidate> cs) {
+            Candidate fallback = null;
+            for (Candidate c : cs) {
+                if (c.getRuleId().equals(rec.ruleId())) {
+                    if (c.getStrength() == rec.strength()) {
+                        return c;
+                    }
+                    if (fallback == null || c.getStrength() == Strength.RECOMMENDED) {
+                        fallback = c;
+                    }
+                }
+            }
+            if (fallback == null) {
+                throw new IllegalStateException("no candidate of rule " + rec.ruleId() + " for " + rec.therapy());
+            }
+            return fallback;
+        }
+
+        /**
+         * For a CONSIDER: the UNKNOWN criteria whose data could make it RECOMMENDED. Nothing when a cap on the therapy
+         * has a known (or no) cause. Otherwise, when a rule already said RECOMMENDED, the causes of the caps that
+         * lowered it; when none did, the missing inputs of RECOMMENDED rules that nothing known blocks, plus the caps'
+         * causes (they would lower those too).
+         */
+        private List<DerivedCriterion> upgradeInputs(Therapy t, List<Candidate> cs, List<StrengthLimit> ls) {
+            Set<CriterionCode> capCauses = new HashSet<>();
+            for (StrengthLimit l : ls) {
+                if (l.getKind() == StrengthLimit.Kind.NOT_OFFERED) {
+                    return List.of();
+                }
+                if (l.getCause() == null || criterion(l.getCause()).state() != CriterionState.UNKNOWN) {
+                    return List.of();
+                }
+                capCauses.add(l.getCause());
+            }
+            Set<CriterionCode> inputs = new HashSet<>();
+            if (cs.stream().anyMatch(c -> c.getStrength() == Strength.RECOMMENDED)) {
+                inputs.addAll(capCauses);
+            } else {
+                for (OfferingRule r : offering.get(t)) {
+                    if (r.info().strength() == Strength.RECOMMENDED) {
+                        OfferingRuleCheck check = check(r);
+                        if (check.heldBackOnlyByMissingData()) {
+                            check.missingInputs().forEach(u -> inputs.add(u.code()));
+                        }
+                    }
+                }
+                if (!inputs.isEmpty()) {
+                    inputs.addAll(capCauses);
+                }
+            }
+            return inputs.stream().sorted().map(this::criterion).toList();
+        }
+
+        WhyNot whyNot(Therapy t, Strength strength, List<Candidate> cs, List<StrengthLimit> ls, List<LimitExplanation> limitNotes) {
+            List<OfferingRuleCheck> checks = offering.get(t).stream().map(this::check).toList();
+            Map<CriterionCode, DerivedCriterion> blocked = new EnumMap<>(CriterionCode.class);
+            if (!checks.isEmpty() && checks.stream().allMatch(OfferingRuleCheck::blocked)) {
+                checks.forEach(c -> c.blockedBy().forEach(u -> blocked.putIfAbsent(u.code(), u.criterion())));
+            }
+            Map<CriterionCode, DerivedCriterion> missing = new EnumMap<>(CriterionCode.class);
+            checks.stream().filter(OfferingRuleCheck::heldBackOnlyByMissingData)
+                .forEach(c -> c.missingInputs().forEach(u -> missing.putIfAbsent(u.code(), u.criterion())));
+            List<FiredRule> negative = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (Candidate c : cs) {
+                if (!c.getStrength().isOffered() && seen.add(c.getRuleId() + c.getStrength())) {
+                    negative.add(firedRule(c));
+                }
+            }
+            negative.sort(BY_RULE);
+            boolean suppressed = ls.stream().anyMatch(l -> l.getKind() == StrengthLimit.Kind.NOT_OFFERED);
+            boolean unlockable = !missing.isEmpty() && negative.isEmpty() && !suppressed;
+            Set<CriterionCode> reasons = EnumSet.noneOf(CriterionCode.class);
+            reasons.addAll(blocked.keySet());
+            reasons.addAll(missing.keySet());
+            for (LimitExplanation l : limitNotes) {
+                if (l.cause() != null && (l.applied() || l.kind() == StrengthLimit.Kind.NOT_OFFERED)) {
+                    reasons.add(l.cause().code());
+                }
+            }
+            for (FiredRule r : negative) {
+                for (DerivedCriterion c : r.matched()) {
+                    if (!sharedPrecondition(offering.get(t), c)) {
+                        reasons.add(c.code());
+                    }
+                }
+            }
+            return new WhyNot(t, strength, List.copyOf(reasons), List.copyOf(blocked.values()), List.copyOf(missing.values()),
+                negative, limitNotes, checks, unlockable);
+        }
+
+        /** True when every offering rule requires {@code c}'s code in a state that accepts the patient's (e.g. NET=MET). */
+        private boolean sharedPrecondition(List<OfferingRule> rules, DerivedCriterion c) {
+            if (rules.isEmpty()) {
+                return false;
+            }
+            for (OfferingRule r : rules) {
+                boolean accepts = false;
+                for (Requirement q : r.requirements()) {
+                    if (q.code() == c.code() && q.acceptedBy(c.state())) {
+                        accepts = true;
+                        break;
+                    }
+                }
+                if (!accepts) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** One offering rule's requirements against the patient's criteria. */
+        OfferingRuleCheck check(OfferingRule r) {
+            List<UnmetRequirement> blockedBy = new ArrayList<>();
+            List<UnmetRequirement> missing = new ArrayList<>();
+            for (int i = 0; i < r.requirements().size(); i++) {
+                Requirement q = r.requirements().get(i);
+                DerivedCriterion c = criterion(q.code());
+                if (!q.acceptedBy(c.state())) {
+                    UnmetRequirement u = new UnmetRequirement(c, r.accepted().get(i));
+                    (u.missingData() ? missing : blockedBy).add(u);
+                }
+            }
+            blockedBy.sort(BY_CODE);
+            missing.sort(BY_CODE);
+            RuleInfo info = r.info();
+            return new OfferingRuleCheck(info.id(), info.name(), info.strength(), fired.contains(info.id()), blockedBy, missing,
+                r.fullyRead());
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package org.netlm.io;
+
+import java.util.List;
+import java.util.Map;
+import org.netlm.model.Assessment;
+import org.netlm.model.Citation;
+import org.netlm.model.Opinion;
+import org.netlm.model.Recommendation;
+import org.netlm.model.Warning;
+
+/**
+ * {@link Assessment} as plain text for a clinician: the patient, the findings, each recommendation
+ * (strength, therapy, rationale, citations, the other rules' views; what is on offer first), the warnings
+ * and the disclaimer.
+ * Lines end with {@code \n}; the output is deterministic. One method per section, like {@link AssessmentJson}.
+ */
+public final class AssessmentText {
+    private static final String INDENT = "    ";
+
+    private AssessmentText() {
+    }
+
+    public static String format(Assessment a) {
+        return format(a, false);
+    }
+
+    /** The report; with {@code explain}, a "Why and why not" section after the recommendations. */
+    public static String format(Assessment a, boolean explain) {
+        StringBuilder sb = new StringBuilder(explain ? 8192 : 2048);
+        header(a, sb);
+        findings(a, sb);
+        recommendations(byStrength(a.recommendations()), sb);
+        if (explain) {
+            explanations(a, sb);
+        }
+        warnings(a.warnings(), sb);
+        sb.append('\n').append(a.disclaimer()).append('\n');
+        return sb.toString();
+    }
+
+    static void header(Assessment a, StringBuilder sb) {
+        sb.append("Patient ").append(a.patientId()).append("  (rule set ").append(a.rulesetVersion()).append(")\n");
+    }
+
+    /** Finding names in words; a finding not listed here is shown by its JSON name. */
+    private static final Map<String, String> FINDING_LABELS = Map.of(
+        "scope", "tumour type",
+        "grade", "grade",
+        "liverMetastasisType", "liver metastasis type",
+        "resectability", "resectability",
+        "tumorBurden", "liver tumour burden",
+        "fitForSurgery", "fit for liver surgery");
+
+    static void findings(Assessment a, StringBuilder sb) {
+        sb.append("\nFindings\n");
+        Map<String, String> m = new java.util.LinkedHashMap<>(a.findings().asMap());
+        String gradeSource = m.remove("gradeSource");
+        String typeDerived = m.remove("liverTypeDerived");
+        if (m.isEmpty()) {
+            sb.append(INDENT).append("none could be derived\n");
+        }
+        int width = m.keySet().stream().mapToInt(k -> FINDING_LABELS.getOrDefault(k, k).length()).max().orElse(0);
+        m.forEach((k, v) -> {
+            String shown = switch (k) {
+                case "grade" -> "DERIVED".equals(gradeSource) ? v + " (derived from Ki-67 / mitoses)" : v;
+                case "liverMetastasisType" -> "true".equals(typeDerived) ? v + " (derived from the lesion data: confirm on imaging)" : v;
+                case "fitForSurgery" -> "true".equals(v) ? "yes" : "no";
+                default -> v;
+            };
+            sb.append(INDENT).append(pad(FINDING_LABELS.getOrDefault(k, k), width)).append("  ").append(shown).append('\n');
+        });
+    }
+
+    static void recommendations(List<Recommendation> recs, StringBuilder sb) {
+        sb.append("\nRecommendations\n");
+        if (recs.isEmpty()) {
+            sb.append(INDENT).append("none\n");
+        }
+        for (Recommendation r : recs) {
+            sb.append(INDENT).append(pad(r.strength().name(), 15)).append("  ").append(r.therapy().name())
+                .append("  [").append(r.ruleId()).append("]\n");
+            sb.append(INDENT).append(INDENT).append(r.rationale()).append('\n');
+            for (Citation c : r.evidence()) {
+                sb.append(INDENT).append(INDENT).append("- ").append(citation(c)).append('\n');
+            }
+            for (Opinion o : r.opinions()) {
+                if (!o.ruleId().equals(r.ruleId())) {
+                    sb.append(INDENT).append(INDENT).append("also ").append(o.strength().name()).append(" [")
+                        .append(o.ruleId()).append("]: ").append(o.rationale()).append('\n');
+                }
+            }
+            for (String limit : r.limits()) {
+                sb.append(INDENT).append(INDENT).append("limited by ").append(limit).append('\n');
+            }
+        }
+    }
+
+    /** What is on offer first (RECOMMENDED, CONSIDER), then NOT_RECOMMENDED, CONTRAINDICATED; therapy order within each. */
+    static List<Recommendation> byStrength(List<Recommendation> recs) {
+        List<org.netlm.model.Strength> order = List.of(org.netlm.model.Strength.RECOMMENDED, org.netlm.model.Strength.CONSIDER,
+            org.netlm.model.Strength.NOT_RECOMMENDED, org.netlm.model.Strength.CONTRAINDICATED);
+        return recs.stream().sorted(java.util.Comparator.comparingInt(r -> order.indexOf(r.strength()))).toList();
+    }
+
+    static void warnings(List<Warning> warnings, StringBuilder sb) {
+        sb.append("\nWarnings\n");
+        if (warnings.isEmpty()) {
+            sb.append(INDENT).append("none\n");
+        }
+        for (Warning w : warnings) {
+            sb.append(INDENT).append(w.code().name()).append(": ").append(w.message()).append('\n');
+        }
+    }
+
+    /** {@code label — DOI x, PMID y}; unverified identifiers are not shown. */
+    public static String citation(Citation c) {
+        StringBuilder sb = new StringBuilder(c.label());
+        if (c.doi() != null || c.pmid() != null) {
+            sb.append(" — ");
+            if (c.doi() != null) {
+                sb.append("DOI ").append(c.doi());
+            }
+            if (c.pmid() != null) {
+                sb.append(c.doi() != null ? ", " : "").append("PMID ").append(c.pmid());
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String pad(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    }
+
+    /**
+     * Why each recommendation was made (the deciding rule and the criteria it matched, with the patient's values)
+     * and why each other therapy is not on offer (what blocks it, what data would decide it).
+     */
+    static void explanations(Assessment a, StringBuilder sb) {
+        org.netlm.model.Explanations e = a.explanations();
+        sb.append("\nWhy and why not\n");
+        if (e == null || e.isEmpty()) {
+            sb.append(INDENT).append("(assessed without explanations)\n");
+            return;
+        }
+        for (org.netlm.model.Therapy t : e.therapies()) {
+            e.why(t).filter(w -> w.strength().isOffered()).ifPresent(w -> {
+                sb.append(INDENT).append(w.therapy()).append(' ').append(w.strength())
+                    .append(" [").append(w.deciding().ruleId()).append("] because ")
+                    .append(w.deciding().matched().isEmpty() ? w.deciding().ruleName().toLowerCase(java.util.Locale.ROOT)
+                        : criteria(w.deciding().matched())).append('\n');
+                for (org.netlm.model.LimitExplanation l : w.limits()) {
+                    sb.append(INDENT).append(INDENT).append("limited by ").append(l.ruleId()).append(": ").append(l.reason()).append('\n');
+                }
+                if (w.upgradableByData()) {
+                    sb.append(INDENT).append(INDENT).append("could be RECOMMENDED with data: give ")
+                        .append(String.join(", ", w.upgradeInputFields())).append('\n');
+                }
+            });
+            e.whyNot(t).ifPresent(n -> {
+                sb.append(INDENT).append(n.therapy()).append(" not offered")
+                    .append(n.strength() == null ? "" : " (" + n.strength() + ")").append(':');
+                List<String> parts = new java.util.ArrayList<>();
+                for (org.netlm.model.FiredRule r : n.negativeRules()) {
+                    parts.add(r.ruleId() + " " + r.strength() + (r.matched().isEmpty() ? "" : " because " + criteria(r.matched())));
+                }
+                for (org.netlm.model.LimitExplanation l : n.suppressions()) {
+                    parts.add(l.ruleId() + ": " + l.reason());
+                }
+                if (!n.blockedBy().isEmpty()) {
+                    parts.add("blocked by " + criteria(n.blockedBy()));
+                }
+                if (!n.missingInputs().isEmpty()) {
+                    parts.add("missing data: give " + String.join(", ", n.missingInputFields())
+                        + (n.unlockableByData() ? " (could put it on offer)" : ""));
+                }
+                if (n.offeringRules().isEmpty()) {
+                    parts.add("no rule offers it for this patient's group");
+                }
+                sb.append(' ').append(String.join("; ", parts)).append('\n');
+            });
+        }
+    }
+
+    private static String criteria(List<org.netlm.model.DerivedCriterion> cs) {
+        List<String> out = new java.util.ArrayList<>();
+        for (org.netlm.model.DerivedCriterion c : cs) {
+            if (c.code() == org.netlm.model.CriterionCode.NET && c.state() == org.netlm.model.CriterionState.MET) {
+                continue; // every NET rule asks for it: saying so on every line hides what matters
+            }
+            String state = c.state() == org.netlm.model.CriterionState.MET ? "" : c.state() == org.netlm.model.CriterionState.UNMET ? "not " : "unknown: ";
+            out.add(state + c.code().description() + (c.basis().isEmpty() ? "" : " (" + c.basis() + ")"));
+        }
+        return String.join("; ", out);
+    }
+}

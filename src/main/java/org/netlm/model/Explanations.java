@@ -1,0 +1,86 @@
+package org.netlm.model;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The explanations of one assessment, built from the rules' own execution: a {@link Why} for every resolved
+ * recommendation and a {@link WhyNot} for every therapy not on offer (absent, NOT_RECOMMENDED or CONTRAINDICATED).
+ * A NOT_RECOMMENDED or CONTRAINDICATED therapy has both. Both lists are sorted in {@link Therapy} order.
+ *
+ * @param why    one per resolved recommendation
+ * @param whyNot one per therapy not on offer
+ */
+public record Explanations(List<Why> why, List<WhyNot> whyNot) {
+    /** No explanations (an assessment run without them). */
+    public static final Explanations NONE = new Explanations(List.of(), List.of());
+
+    public Explanations {
+        why = why.stream().sorted(Comparator.comparing(Why::therapy)).toList();
+        whyNot = whyNot.stream().sorted(Comparator.comparing(WhyNot::therapy)).toList();
+    }
+
+    public Optional<Why> why(Therapy therapy) {
+        return why.stream().filter(w -> w.therapy() == therapy).findFirst();
+    }
+
+    public Optional<WhyNot> whyNot(Therapy therapy) {
+        return whyNot.stream().filter(w -> w.therapy() == therapy).findFirst();
+    }
+
+    /** True when nothing was explained (e.g. {@link #NONE}). */
+    public boolean isEmpty() {
+        return why.isEmpty() && whyNot.isEmpty();
+    }
+
+    /** The therapies explained, in enum order (every therapy when the explanations were built). */
+    public Set<Therapy> therapies() {
+        Set<Therapy> out = EnumSet.noneOf(Therapy.class);
+        why.forEach(w -> out.add(w.therapy()));
+        whyNot.forEach(w -> out.add(w.therapy()));
+        return out;
+    }
+
+    /**
+     * The criteria named as reasons against {@code therapy}, or as holding it back:
+     * for a therapy not on offer, {@link WhyNot#reasons()}; for an offered therapy, the causes of the limits that
+     * were applied to it (e.g. SSTR_POSITIVE for a PRRT capped at CONSIDER) and its {@link Why#upgradeInputs()}.
+     */
+    public Set<CriterionCode> reasonsAgainst(Therapy therapy) {
+        Optional<WhyNot> wn = whyNot(therapy);
+        Set<CriterionCode> out = EnumSet.noneOf(CriterionCode.class);
+        if (wn.isPresent()) {
+            out.addAll(wn.get().reasons());
+            return out;
+        }
+        why(therapy).ifPresent(w -> {
+            w.limits().stream().filter(l -> l.applied() && l.cause() != null).forEach(l -> out.add(l.cause().code()));
+            w.upgradeInputs().forEach(c -> out.add(c.code()));
+        });
+        return out;
+    }
+
+    /**
+     * The patient fields whose absence holds {@code therapy} back: {@link WhyNot#missingInputFields()} for a therapy
+     * not on offer, {@link Why#upgradeInputFields()} for a CONSIDER that data could make RECOMMENDED.
+     */
+    public List<String> missingInputFields(Therapy therapy) {
+        Optional<WhyNot> wn = whyNot(therapy);
+        if (wn.isPresent()) {
+            return wn.get().missingInputFields();
+        }
+        return why(therapy).map(Why::upgradeInputFields).orElse(List.of());
+    }
+
+    /** Plain multi-line text for one therapy: its why, then its why-not, as they exist. */
+    public String describe(Therapy therapy) {
+        List<String> parts = new ArrayList<>();
+        why(therapy).ifPresent(w -> parts.add(w.describe()));
+        whyNot(therapy).ifPresent(w -> parts.add(w.describe()));
+        return parts.isEmpty() ? therapy + ": no explanation recorded\n" : String.join("", parts);
+    }
+}

@@ -1,0 +1,78 @@
+package org.netlm.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.netlm.model.CriterionCode;
+import org.netlm.model.Strength;
+import org.netlm.model.Therapy;
+
+/** How the catalogue reads a rule's conditions into requirements, and when it says it could not read them all. */
+class RuleCatalogRequirementsTest {
+
+    static RuleInfo read(String when, RuleCatalog[] catalog) {
+        String drl = "package t;\nimport org.netlm.model.*;\n"
+            + "rule \"r\" @id(\"R-1\") @evidence(\"X\")\nwhen\n" + when + "\nthen\n"
+            + "    insert(Candidate.of(kcontext, Therapy.PRRT, Strength.CONSIDER, \"r\"));\nend\n";
+        catalog[0] = RuleCatalog.read(new RuleSource("test", List.of(new RuleSource.DrlFile("recommendation/t.drl", drl)), null), null);
+        assertThat(catalog[0].rules()).hasSize(1);
+        return catalog[0].rules().get(0);
+    }
+
+    @Test
+    void criterionPatternsAndNegatedPatternsAreReadAsRequirements() {
+        RuleCatalog[] c = new RuleCatalog[1];
+        RuleInfo r = read("""
+                Criterion( code == CriterionCode.NET, met )
+                Criterion( code == CriterionCode.SSTR_NEGATIVE, !met )
+                not Criterion( code == CriterionCode.PROGRESSIVE, unmet )
+                $p : PatientCase()
+            """, c);
+        assertThat(r.requirements()).containsExactly(
+            new Requirement(CriterionCode.NET, Requirement.Expect.MET),
+            new Requirement(CriterionCode.SSTR_NEGATIVE, Requirement.Expect.NOT_MET),
+            new Requirement(CriterionCode.PROGRESSIVE, Requirement.Expect.NOT_UNMET));
+        assertThat(c[0].conditionsFullyRead(r)).isTrue();
+        assertThat(r.therapy()).isEqualTo(Therapy.PRRT);
+        assertThat(r.strength()).isEqualTo(Strength.CONSIDER);
+    }
+
+    @Test
+    void branchesOfAnOrAreNotRequirementsAndTheRuleIsMarkedPartlyRead() {
+        RuleCatalog[] c = new RuleCatalog[1];
+        RuleInfo r = read("""
+                Criterion( code == CriterionCode.NET, met )
+                ( Criterion( code == CriterionCode.PROGRESSIVE, met ) or Criterion( code == CriterionCode.SYMPTOMATIC, met ) )
+            """, c);
+        assertThat(r.requirements()).containsExactly(new Requirement(CriterionCode.NET, Requirement.Expect.MET));
+        assertThat(c[0].conditionsFullyRead(r)).isFalse();
+    }
+
+    @Test
+    void conditionsOnOtherFactsOrFromAreMarkedPartlyRead() {
+        RuleCatalog[] c = new RuleCatalog[1];
+        RuleInfo constrained = read("""
+                Criterion( code == CriterionCode.NET, met )
+                PatientCase( age != null )
+            """, c);
+        assertThat(c[0].conditionsFullyRead(constrained)).isFalse();
+        assertThat(constrained.requirements()).extracting(Requirement::code).containsExactly(CriterionCode.NET);
+    }
+
+    @Test
+    void theBundledRulesThatTheCatalogueCannotReadFullyAreHandledFromTheirExecution() {
+        RuleCatalog catalog = NetlmEngine.withDefaultRules().catalog();
+        RuleInfo sys23 = catalog.byId("SYS-23").orElseThrow();
+        assertThat(catalog.conditionsFullyRead(sys23)).as("PriorTherapy( … ) from …").isFalse();
+        assertThat(sys23.therapy()).as("its therapy is a variable").isNull();
+        RuleInfo nec02 = catalog.byId("SYS-NEC-02").orElseThrow();
+        assertThat(nec02.therapy()).as("it loops over therapies").isNull();
+        assertThat(nec02.requirements()).containsExactly(new Requirement(CriterionCode.NET, Requirement.Expect.UNMET));
+        // Every rule that offers a therapy is fully read, so every why-not covers its conditions.
+        for (Therapy t : Therapy.values()) {
+            assertThat(catalog.offering(t)).as(t.name()).isNotEmpty()
+                .allSatisfy(r -> assertThat(catalog.conditionsFullyRead(r)).as(r.id()).isTrue());
+        }
+    }
+}
