@@ -34,6 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@code optimised}: {@link NetlmEngine#assess} as shipped (pre-compiled model, pooled sessions, lean recorder).</li>
+ *   <li>{@code optimisedWithoutExplanations}: the same with {@link AssessOptions#withoutExplanations()} (bulk runs).</li>
  *   <li>{@code optimisedClassic}: the same engine over the folder compiled by the classic DRL compiler.</li>
  *   <li>{@code naiveStateless}: the baseline: a new stateless session per patient with the same recorder, results
  *       fetched with a GetObjects command, then the same collection and resolution.</li>
@@ -81,6 +82,11 @@ public class AssessBenchmark {
     }
 
     @Benchmark
+    public Assessment optimisedWithoutExplanations() {
+        return engine.assess(nextCase(), AssessOptions.withoutExplanations());
+    }
+
+    @Benchmark
     public Assessment optimisedClassic() {
         return classic.assess(nextCase());
     }
@@ -89,7 +95,7 @@ public class AssessBenchmark {
     public Assessment naiveStateless() {
         PatientCase p = nextCase();
         PatientValidator.requireValid(p);
-        FiringRecorder recorder = new FiringRecorder();
+        FiringRecorder recorder = new FiringRecorder(true);
         StatelessKieSession session = kieBase.newStatelessKieSession();
         session.addEventListener(recorder.agendaListener);
         session.addEventListener(recorder.runtimeListener);
@@ -98,7 +104,7 @@ public class AssessBenchmark {
         ExecutionResults results = session.execute(CommandFactory.newBatchExecution(commands));
         @SuppressWarnings("unchecked")
         List<Object> facts = new ArrayList<>((java.util.Collection<Object>) results.getValue("facts"));
-        return engine.collect(p, facts, recorder);
+        return engine.collect(p, facts, recorder, AssessOptions.DEFAULT);
     }
 
     @Benchmark
