@@ -33,9 +33,17 @@ jmh build-cold  'EngineBuildBenchmark -bm ss -wi 0 -i 1 -f 10'
 
 src/bench/scripts/cold-start.sh 11 | tee "$OUT/cold-start.txt"
 
-# batch model: 500,000 patients, 2 worker threads, heap capped so that RSS stays under 512 MB.
-CP="$(ls target/netlm-rules-*-cli.jar | head -1):target/test-classes"
+# batch: 500,000 random valid patients, 2 worker threads, end to end (JVM start, parse, assess, write), peak RSS.
+JAR=$(ls target/netlm-rules-*-cli.jar | head -1)
+CP="$JAR:target/test-classes"
 [ -f target/batch-500k.ndjson ] || java -cp "$CP" org.netlm.bench.BatchProbe generate 500000 target/batch-500k.ndjson
+for heap in "" "-Xmx256m -XX:+UseParallelGC"; do
+  echo "== java $heap -jar cli.jar batch --threads 2" | tee -a "$OUT/batch.txt"
+  /usr/bin/time -v java $heap -jar "$JAR" batch --input target/batch-500k.ndjson --output target/batch-out.ndjson --threads 2 \
+    2>&1 >/dev/null | grep -E '^batch: read|Elapsed|Maximum resident' | tee -a "$OUT/batch.txt"
+  rm -f target/batch-out.ndjson
+done
+# the same work through BatchProbe (a model of batch) with the DRL-shape experiment's merged rules, for comparison
 for spec in bundled target/drl-shape/merged; do
   java -Xmx256m -XX:+UseParallelGC -cp "$CP" org.netlm.bench.BatchProbe "$spec" target/batch-500k.ndjson target/batch-out.ndjson 2 \
     2>/dev/null | tee -a "$OUT/batch.txt"

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.netlm.engine.AssessOptions;
 import org.netlm.engine.NetlmEngine;
 import org.netlm.io.PatientJson;
 import org.netlm.testing.RandomPatients;
@@ -60,7 +61,7 @@ public final class BatchProbe {
                         String[] res = new String[lines.length];
                         for (int i = 0; i < lines.length; i++) {
                             try {
-                                res[i] = Ndjson.output(engine.assess(PatientJson.parse(lines[i])));
+                                res[i] = Ndjson.output(engine.assess(PatientJson.parse(lines[i]), AssessOptions.withoutExplanations()));
                             } catch (InvalidPatientException e) {
                                 res[i] = null;
                             }

@@ -3,6 +3,7 @@ package org.netlm.bench;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.netlm.engine.AssessOptions;
 import org.netlm.engine.NetlmEngine;
 import org.netlm.io.PatientJson;
 import org.netlm.model.PatientCase;
@@ -20,7 +21,8 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One NDJSON line to one output line: strict parse (PatientJson), assess (bundled rules), write the assessment as
+ * One NDJSON line to one output line, as batch does: strict parse (PatientJson), assess (bundled rules, without
+ * explanations, the batch default), write the assessment as
  * JSON ({@link Ndjson#output}: the interface's assessment fields, a stand-in for the CLI's writer). Throughput,
  * on 1 and on 2 threads (the batch target: 2 threads).
  */
@@ -54,13 +56,13 @@ public class JsonPipelineBenchmark {
     @Benchmark
     @Threads(1)
     public String parseAssessWrite1Thread() throws Exception {
-        return Ndjson.output(engine.assess(PatientJson.parse(line())));
+        return Ndjson.output(engine.assess(PatientJson.parse(line()), AssessOptions.withoutExplanations()));
     }
 
     @Benchmark
     @Threads(2)
     public String parseAssessWrite2Threads() throws Exception {
-        return Ndjson.output(engine.assess(PatientJson.parse(line())));
+        return Ndjson.output(engine.assess(PatientJson.parse(line()), AssessOptions.withoutExplanations()));
     }
 
     @Benchmark

@@ -68,6 +68,7 @@ public class Explore {
         KieSessionsPool epool = ekb == null ? null : ekb.newKieSessionsPool(1);
         Map<String, Op> ops = new LinkedHashMap<>();
         ops.put("engine", engine::assess);
+        ops.put("engine-noexpl", p -> engine.assess(p, AssessOptions.withoutExplanations()));
         NetlmEngine classicEngine = NetlmEngine.fromDirectory(Path.of("rules"));
         ops.put("classic-engine", classicEngine::assess);
         KieSessionsPool ppool = NetlmEngine.loadBundled().kieBase().newKieSessionsPool(1);
