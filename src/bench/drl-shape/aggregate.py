@@ -26,6 +26,7 @@ for f in files:
     open(f,'w').write('\n'.join(out))
 open(dst+'/classification/aggregate.drl','w').write('''package org.netlm.rules.classification;
 import org.netlm.model.*;
+// Experiment: every criterion of the patient in one fact, for the single-pattern recommendation rules.
 rule "Collect criteria"
     @id("CLASS-AGG") @evidence("WHO2022")
     salience -10

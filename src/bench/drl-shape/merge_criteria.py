@@ -27,6 +27,7 @@ for f in glob.glob(dst+'/classification/*.drl'):
     open(f,'w').write(''.join(keep))
 open(dst+'/classification/criteria.drl','w').write('''package org.netlm.rules.classification;
 import org.netlm.model.*;
+// Experiment: every criterion computed in one firing (the consequences of the former criterion rules).
 rule "All criteria"
     @id("CLASS-CRIT-ALL") @evidence("WHO2022")
 when

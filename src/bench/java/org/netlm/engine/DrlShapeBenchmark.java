@@ -23,7 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * EXPERIMENT: what the shape of the DRL costs. The same engine ({@link NetlmEngine#assess}, classic compiler) over
  * rules/ and over two mechanically restructured copies made by src/bench/drl-shape/*.py (run them first, see
  * docs/performance.md). Both copies give the same findings, recommendations and warnings as rules/ on the scenario
- * suite and on 3,000 random patients ({@link DrlShapeCheck}). Random patients, one thread.
+ * suite and on 3,000 random patients ({@link DrlShapeCheck}). Random patients, one thread, without explanations
+ * (the explainer reads only the Criterion(...) syntax of rules/).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -52,6 +53,6 @@ public class DrlShapeBenchmark {
     public Assessment assess() {
         PatientCase p = cases[next];
         next = next + 1 == cases.length ? 0 : next + 1;
-        return engine.assess(p);
+        return engine.assess(p, AssessOptions.withoutExplanations());
     }
 }

@@ -18,6 +18,7 @@ public final class DrlShapeCheck {
             ScenarioRunner runner = new ScenarioRunner(variant);
             List<ScenarioResult> results = runner.runAll(ScenarioFiles.load(List.of(Path.of("src/test/resources/scenarios"))));
             long failed = results.stream().filter(r -> !r.differences().isEmpty()).count();
+            results.stream().filter(r -> !r.differences().isEmpty()).limit(5).forEach(r -> System.out.println("  FAIL " + r.line()));
             int differ = 0;
             for (PatientCase p : new RandomPatients(99).next(3_000)) {
                 Assessment a = reference.assess(p);
