@@ -11,7 +11,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.Set;
 import java.util.TreeSet;
 import org.kie.api.KieBase;
@@ -127,6 +128,13 @@ public final class NetlmEngine {
 
     private static NetlmEngine build(RuleSource source, boolean usePrecompiled) {
         long start = System.nanoTime();
+        // The KIE base (pre-compiled model or DRL compilation) and the catalogue (a second DRL parse) are
+        // independent: build the base on a thread of its own meanwhile (a cold start is mostly class loading).
+        FutureTask<KieBase> kieBase = new FutureTask<>(() -> usePrecompiled
+            ? KieBaseFactory.precompiled().orElse(null) : KieBaseFactory.build(source));
+        Thread compiler = new Thread(kieBase, "netlm-rule-compiler");
+        compiler.setDaemon(true);
+        compiler.start();
         List<RuleProblem> problems = new ArrayList<>();
         EvidenceRegistry evidence = null;
         if (source.evidenceJson() == null) {
@@ -142,9 +150,14 @@ public final class NetlmEngine {
             problems.add(new RuleProblem(".", 0, "the rule folder holds no .drl file"));
         }
         RuleCatalog catalog = RuleCatalog.read(source, evidence);
-        KieBase base = usePrecompiled ? precompiledMatching(catalog) : null;
-        boolean precompiled = base != null;
-        if (base == null) {
+        KieBase base = null;
+        try {
+            base = await(kieBase);
+        } catch (RuleCompilationException e) {
+            problems.addAll(0, e.getProblems());
+        }
+        boolean precompiled = usePrecompiled && base != null && matchesCatalog(base, catalog);
+        if (usePrecompiled && !precompiled) {
             try {
                 base = KieBaseFactory.build(source);
             } catch (RuleCompilationException e) {
@@ -161,22 +174,35 @@ public final class NetlmEngine {
         return new NetlmEngine(base, precompiled, catalog, evidence, version, source.name());
     }
 
-    /** The pre-compiled bundled base, if the jar has one and it holds exactly the catalogue's rules. */
-    private static KieBase precompiledMatching(RuleCatalog catalog) {
-        Optional<KieBase> pre = KieBaseFactory.precompiled();
-        if (pre.isEmpty()) {
-            LOG.debug("No pre-compiled rules in the jar: compiling the bundled DRL");
-            return null;
+    /** The KIE base built on the compiler thread; its exceptions rethrown as they were. */
+    private static KieBase await(FutureTask<KieBase> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while compiling rules", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
         }
-        Set<String> compiled = ruleNames(pre.get());
+    }
+
+    /** Whether the pre-compiled bundled base holds exactly the catalogue's rules (else the DRL is compiled). */
+    private static boolean matchesCatalog(KieBase pre, RuleCatalog catalog) {
+        Set<String> compiled = ruleNames(pre);
         Set<String> source = new TreeSet<>();
         catalog.rules().forEach(r -> source.add(r.name()));
         if (!compiled.equals(source)) {
             LOG.warn("The pre-compiled rules do not match the bundled DRL ({} vs {} rules): compiling the DRL instead",
                 compiled.size(), source.size());
-            return null;
+            return false;
         }
-        return pre.get();
+        return true;
     }
 
     static Set<String> ruleNames(KieBase base) {
