@@ -46,10 +46,13 @@ public final class PatientReader implements Closeable {
     public static final String DOCUMENT = "(document)";
 
     private static final int DETECT_LIMIT = 64 * 1024;
-    /** Parses a whole array or sequence; the per-patient limits of {@link PatientJson} apply to each element. */
+    /**
+     * Parses a whole array or sequence; the string limit of {@link PatientJson} applies to each element, the nesting
+     * limit to the whole input (an enclosing array counts as a level).
+     */
     private static final JsonFactory STREAM_FACTORY = PatientJson.sharedMapper().getFactory().rebuild()
         .streamReadConstraints(StreamReadConstraints.builder()
-            .maxNestingDepth(PatientJson.MAX_NESTING_DEPTH + 1)
+            .maxNestingDepth(PatientJson.MAX_NESTING_DEPTH)
             .maxStringLength(PatientJson.MAX_STRING_LENGTH)
             .build())
         .build();
@@ -163,7 +166,7 @@ public final class PatientReader implements Closeable {
             return p;
         } catch (JsonProcessingException e) {
             mode = Mode.DONE;
-            throw new PatientInputException(name + ": " + JsonErrors.describe(e), e);
+            throw new PatientInputException(name + ": " + JsonErrors.describe(e, parser), e);
         }
     }
 
