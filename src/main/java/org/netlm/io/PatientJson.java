@@ -193,8 +193,14 @@ public final class PatientJson {
         if (!n.isTextual()) {
             throw new BadValue("must be a string, not " + kind(n));
         }
+        if (n.asText().indexOf(UNDECODABLE) >= 0) {
+            throw new BadValue("holds bytes that are not UTF-8 (shown as \uFFFD; save the file as UTF-8)");
+        }
         return n.asText();
     }
+
+    /** What the UTF-8 decoder of {@link PatientReader} makes of bytes that are not UTF-8. */
+    private static final char UNDECODABLE = '\uFFFD';
 
     private static Integer integer(JsonNode n) {
         if (!n.isNumber()) {
