@@ -206,10 +206,14 @@ public final class PatientJson {
         if (!n.isNumber()) {
             throw new BadValue("must be a whole number, not " + kind(n));
         }
-        if (!n.isIntegralNumber() && n.decimalValue().stripTrailingZeros().scale() > 0) {
+        java.math.BigDecimal d = n.decimalValue();
+        if (d.precision() - d.scale() > 10) { // more than 10 digits before the point: 1e999999 is not expanded
+            throw new BadValue("is out of range");
+        }
+        if (d.stripTrailingZeros().scale() > 0) {
             throw new BadValue("must be a whole number");
         }
-        java.math.BigInteger big = n.bigIntegerValue();
+        java.math.BigInteger big = d.toBigInteger();
         if (big.bitLength() > 31) {
             throw new BadValue("is out of range");
         }
