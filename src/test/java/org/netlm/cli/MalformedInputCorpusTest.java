@@ -142,18 +142,37 @@ class MalformedInputCorpusTest {
         return p;
     }
 
+    static final String TOO_LONG = " a patient must be at most 1000000 characters; this one is longer, so the rest of the input is not read";
+
     @Test
-    void aPrettyPrintedPatientWith100000PriorTherapiesIsRefused() throws Exception {
+    void aPrettyPrintedPatientWith100000PriorTherapiesIsRefusedWithoutBeingLoadedWhole() throws Exception {
         Path f = write("prior-therapies-100000.json", patientWithPriorTherapies("many-1", 100_000, "\n  "));
 
-        checkEvaluate(f, new Expectation(1, List.of(), List.of(":1: patient many-1: priorTherapies")));
+        checkEvaluate(f, new Expectation(1, List.of(), List.of(":1:" + TOO_LONG)));
     }
 
     @Test
-    void anArrayHoldingAPatientWith100000PriorTherapiesIsRefused() throws Exception {
-        Path f = write("prior-therapies-100000-array.json", "[" + patientWithPriorTherapies("many-2", 100_000, "") + "]");
+    void anArrayElementWith100000PriorTherapiesIsRefusedAfterTheValidElementsBeforeIt() throws Exception {
+        String ok = "{\"id\": \"arr-ok\", \"primarySite\": \"PANCREAS\", \"differentiation\": \"WELL\"}";
+        Path f = write("prior-therapies-100000-array.json", "[" + ok + ",\n" + patientWithPriorTherapies("many-2", 100_000, "") + "]");
 
-        checkEvaluate(f, new Expectation(1, List.of(), List.of(":1: element 0, patient many-2: priorTherapies")));
+        checkEvaluate(f, new Expectation(1, List.of("arr-ok"), List.of(":2: element 1:" + TOO_LONG)));
+    }
+
+    @Test
+    void aPatientWith10000PriorTherapiesWithinTheDocumentLimitIsRefusedByTheirNumber() throws Exception {
+        Path f = write("prior-therapies-10000.json", patientWithPriorTherapies("many-4", 10_000, "\n"));
+
+        checkEvaluate(f, new Expectation(1, List.of(),
+            List.of(":1: patient many-4: priorTherapies = ")));
+    }
+
+    @Test
+    void aPrettyPrintedPatientPaddedPastTheDocumentLimitIsRefused() throws Exception {
+        Path f = write("padded.json", "{\n\"id\": \"pad-1\",\n" + " ".repeat(1_000_000)
+            + "\n\"primarySite\": \"PANCREAS\", \"differentiation\": \"WELL\"\n}");
+
+        checkEvaluate(f, new Expectation(1, List.of(), List.of(":1:" + TOO_LONG)));
     }
 
     @Test
@@ -176,6 +195,13 @@ class MalformedInputCorpusTest {
 
         checkEvaluate(f, new Expectation(1, List.of(), List.of(":1: (document) = (")));
         checkBatch(f, new Expectation(1, List.of(), List.of(":1: (document) = (")));
+    }
+
+    @Test
+    void anArrayOnASingleLineOf50MegabytesIsRefusedWithoutLoadingIt() throws Exception {
+        Path f = write("array-of-50-mb.json", "[" + patientWithPriorTherapies("huge-2", 50_000_000 / SSA_LINE.length(), "") + "]");
+
+        checkEvaluate(f, new Expectation(1, List.of(), List.of(":1: element 0:" + TOO_LONG)));
     }
 
     // ---- the checks every case goes through ----
