@@ -99,7 +99,7 @@ public final class PatientJson {
             Map.Entry<String, JsonNode> e = it.next();
             Field f = FIELDS.get(e.getKey());
             if (f == null) {
-                v.add(new Violation(e.getKey(), null, "unknown field (check the spelling; known fields: " + String.join(", ", FIELDS.keySet()) + ")"));
+                v.add(new Violation(cut(e.getKey()), null, unknownField(e.getKey())));
                 continue;
             }
             JsonNode value = e.getValue();
@@ -110,7 +110,7 @@ public final class PatientJson {
                 f.set.accept(b, value);
             } catch (BadValue bad) {
                 badType.add(e.getKey());
-                v.add(new Violation(bad.field == null ? e.getKey() : bad.field, show(bad.node == null ? value : bad.node), bad.reason));
+                v.add(bad.field == null ? new Violation(e.getKey(), show(value), bad.reason) : new Violation(bad.field, bad.shown, bad.reason));
             }
         }
         String id = node.hasNonNull("id") && node.get("id").isTextual() ? node.get("id").asText() : null;
@@ -171,20 +171,21 @@ public final class PatientJson {
         return java.util.Collections.unmodifiableSet(FIELDS.keySet());
     }
 
+    /** A bad value: of the field itself ({@code field == null}), or of a part of it, shown as {@code shown} (or not at all). */
     private static final class BadValue extends RuntimeException {
         private static final long serialVersionUID = 1L;
         final String field;
-        final transient JsonNode node;
+        final String shown;
         final String reason;
 
         BadValue(String reason) {
             this(null, null, reason);
         }
 
-        BadValue(String field, JsonNode node, String reason) {
+        BadValue(String field, String shown, String reason) {
             super(reason, null, false, false);
             this.field = field;
-            this.node = node;
+            this.shown = shown;
             this.reason = reason;
         }
     }
@@ -259,7 +260,7 @@ public final class PatientJson {
             throw new BadValue("must be a list of {\"therapy\": …, \"outcome\": …}, not " + kind(n));
         }
         if (n.size() > PatientValidator.MAX_PRIOR_THERAPIES) {
-            throw new BadValue("priorTherapies", new com.fasterxml.jackson.databind.node.TextNode("(" + n.size() + " entries)"),
+            throw new BadValue("priorTherapies", "(" + n.size() + " entries)",
                 "must have at most " + PatientValidator.MAX_PRIOR_THERAPIES + " entries");
         }
         List<PriorTherapy> out = new ArrayList<>();
@@ -267,13 +268,13 @@ public final class PatientJson {
             JsonNode e = n.get(i);
             String at = "priorTherapies[" + i + "]";
             if (!e.isObject()) {
-                throw new BadValue(at, e, "must be an object with \"therapy\" and \"outcome\"");
+                throw new BadValue(at, show(e), "must be an object with \"therapy\" and \"outcome\"");
             }
             Iterator<String> names = e.fieldNames();
             while (names.hasNext()) {
                 String name = names.next();
                 if (!name.equals("therapy") && !name.equals("outcome")) {
-                    throw new BadValue(at + "." + name, null, "unknown field (expected therapy and outcome)");
+                    throw new BadValue(at + "." + cut(name), null, "unknown field (expected therapy and outcome)");
                 }
             }
             Therapy therapy = null;
@@ -281,12 +282,12 @@ public final class PatientJson {
             try {
                 therapy = e.hasNonNull("therapy") ? enumOf(Therapy.class, e.get("therapy")) : null;
             } catch (BadValue bad) {
-                throw new BadValue(at + ".therapy", e.get("therapy"), bad.reason);
+                throw new BadValue(at + ".therapy", show(e.get("therapy")), bad.reason);
             }
             try {
                 outcome = e.hasNonNull("outcome") ? enumOf(TherapyOutcome.class, e.get("outcome")) : null;
             } catch (BadValue bad) {
-                throw new BadValue(at + ".outcome", e.get("outcome"), bad.reason);
+                throw new BadValue(at + ".outcome", show(e.get("outcome")), bad.reason);
             }
             if (therapy == null) {
                 throw new BadValue(at + ".therapy", null, "is required");
@@ -326,7 +327,49 @@ public final class PatientJson {
         if (n.isContainerNode()) {
             return n.isArray() ? "[…]" : "{…}";
         }
-        String s = n.isTextual() ? '"' + n.asText() + '"' : n.toString();
+        return cut(n.isTextual() ? '"' + n.asText() + '"' : n.toString());
+    }
+
+    /** Text from the input shown in a message, cut after 60 characters. */
+    private static String cut(String s) {
         return s.length() > 60 ? s.substring(0, 57) + "…" : s;
+    }
+
+    /** The reason for an unknown field: the known field it is closest to (a typo), else the list of known fields. */
+    private static String unknownField(String name) {
+        String best = null;
+        int bestDistance = 3; // at most two edits away
+        for (String known : FIELDS.keySet()) {
+            int d = known.equalsIgnoreCase(name) ? 0 : editDistance(known, name, bestDistance);
+            if (d < bestDistance) {
+                best = known;
+                bestDistance = d;
+            }
+        }
+        return best != null ? "unknown field (did you mean " + best + "?)"
+            : "unknown field (check the spelling; known fields: " + String.join(", ", FIELDS.keySet()) + ")";
+    }
+
+    /** Levenshtein distance of {@code a} and {@code b}, or {@code limit} when it is at least that. */
+    private static int editDistance(String a, String b, int limit) {
+        if (Math.abs(a.length() - b.length()) >= limit) {
+            return limit;
+        }
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j], cur[j - 1]) + 1);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return Math.min(prev[b.length()], limit);
     }
 }

@@ -164,7 +164,7 @@ class MalformedInputCorpusTest {
         Path f = write("prior-therapies-10000.json", patientWithPriorTherapies("many-4", 10_000, "\n"));
 
         checkEvaluate(f, new Expectation(1, List.of(),
-            List.of(":1: patient many-4: priorTherapies = ")));
+            List.of(":1: patient many-4: priorTherapies = (10000 entries): must have at most 50 entries")));
     }
 
     @Test
