@@ -283,4 +283,22 @@ class PrivacyAndSafetyTest {
             assertThat(r.out()).isEmpty();
         }
     }
+
+    @Test
+    void aRuleFolderThatIsAFileIsAClearExit2() throws Exception {
+        Path file = Files.writeString(tmp.resolve("rules.drl"), "rule x when then end");
+
+        CliRun r = CliRun.run("evaluate", "--rules", file.toString(), "x.json");
+
+        assertThat(r.exit()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("cannot read rule folder " + file + ": not a folder: " + file + "\n");
+    }
+
+    @Test
+    void aBatchInputThatIsAFolderIsNamed() {
+        CliRun r = CliRun.run("batch", "--input", tmp.toString(), "--output", "-");
+
+        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo(tmp + ": is a folder, not an NDJSON file\n");
+    }
 }
