@@ -95,7 +95,7 @@ class MalformedInputCorpusTest {
     @Test
     void everyCaseHasAnExpectFileAndEveryExpectFileACase() throws IOException {
         List<Path> inputs = cases();
-        assertThat(inputs).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(inputs).hasSizeGreaterThanOrEqualTo(40);
         assertThat(inputs).allSatisfy(p -> assertThat(expectFile(p)).as("expectations of " + p).isRegularFile());
         try (Stream<Path> files = Files.list(CORPUS)) {
             List<Path> expects = files.filter(p -> p.toString().endsWith(".expect")).toList();
