@@ -28,11 +28,13 @@ class EngineSwapTest {
     private static final String EDIT_FROM = "radical resection (with the primary if in situ)";
     private static final String EDIT_TO = "radical resection (EDITED RULE, with the primary if in situ)";
 
+    private static final int THREADS = 2;
+
     @TempDir
     Path tmp;
 
     private static List<PatientCase> patients() {
-        List<PatientCase> ps = new ArrayList<>(Patients.valid().sampleStream().limit(60).toList());
+        List<PatientCase> ps = new ArrayList<>(Patients.valid().sampleStream().limit(30).toList());
         ps.add(Patients.resectableG2("resectable"));
         return ps;
     }
@@ -81,16 +83,16 @@ class EngineSwapTest {
 
         AtomicReference<NetlmEngine> current = new AtomicReference<>(old);
         AtomicBoolean swapped = new AtomicBoolean();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
             List<Future<int[]>> workers = new ArrayList<>();
-            for (int t = 0; t < 4; t++) {
+            for (int t = 0; t < THREADS; t++) {
                 workers.add(pool.submit(() -> {
                     int fromOld = 0;
                     int fromNew = 0;
                     int afterSwap = 0;
                     // keep assessing until well after the swap
-                    while (afterSwap < 3 * patients.size()) {
+                    while (afterSwap < 2 * patients.size()) {
                         boolean wasSwapped = swapped.get();
                         for (int i = 0; i < patients.size(); i++) {
                             Assessment a = current.get().assess(patients.get(i));
