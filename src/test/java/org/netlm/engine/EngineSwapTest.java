@@ -41,7 +41,7 @@ class EngineSwapTest {
 
     @Test
     void aFolderThatNoLongerCompilesLeavesThePreviousEngineAnsweringTheSame() {
-        RuleFolder folder = RuleFolder.copyOfBundled(tmp.resolve("rules"));
+        RuleFolder folder = RuleFolder.copyOfBundled(tmp.resolve("rules"), "classification/", "recommendation/surgery.drl");
         AtomicReference<NetlmEngine> current = new AtomicReference<>(NetlmEngine.fromDirectory(folder.dir()));
         NetlmEngine old = current.get();
         List<PatientCase> patients = patients();
@@ -53,13 +53,11 @@ class EngineSwapTest {
 
         assertThat(current.get()).isSameAs(old);
         assertThat(patients.stream().map(current.get()::assess).toList()).isEqualTo(before);
-        assertThat(NetlmEngine.withDefaultRules().assess(patients.get(0)))
-            .as("the bundled engine is untouched too").isEqualTo(before.get(0));
     }
 
     @Test
     void anEditedFolderGivesANewEngineAndLeavesTheOldOneAsItWas() {
-        RuleFolder folder = RuleFolder.copyOfBundled(tmp.resolve("rules"));
+        RuleFolder folder = RuleFolder.copyOfBundled(tmp.resolve("rules"), "classification/", "recommendation/surgery.drl");
         NetlmEngine old = NetlmEngine.fromDirectory(folder.dir());
         PatientCase p = Patients.resectableG2("p");
         Assessment before = old.assess(p);
@@ -75,7 +73,7 @@ class EngineSwapTest {
 
     @Test
     void threadsAssessingDuringARebuildOnlyEverSeeTheWholeOldOrTheWholeNewRules() throws Exception {
-        RuleFolder folder = RuleFolder.copyOfBundled(tmp.resolve("rules"));
+        RuleFolder folder = RuleFolder.copyOfBundled(tmp.resolve("rules"), "classification/", "recommendation/surgery.drl");
         NetlmEngine old = NetlmEngine.fromDirectory(folder.dir());
         List<PatientCase> patients = patients();
         List<Assessment> oldAnswers = patients.stream().map(old::assess).toList();

@@ -15,7 +15,7 @@ class RunawayRuleTest {
 
     @Test
     void aRuleThatInsertsForeverIsStoppedAtTheFiringCapNamingTheFolderAndTheRule(@TempDir Path tmp) {
-        RuleFolder folder = RuleFolder.copyOfBundled(tmp.resolve("rules"));
+        RuleFolder folder = RuleFolder.copyOfBundled(tmp.resolve("rules"), "recommendation/process.drl");
         folder.append("recommendation/process.drl", """
             declare Tick
                 n : int
