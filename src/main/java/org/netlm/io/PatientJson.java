@@ -1,9 +1,9 @@
 package org.netlm.io;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -75,20 +75,34 @@ public final class PatientJson {
     /** Parses one patient object from JSON text. */
     public static PatientCase parse(String json) {
         JsonNode node;
-        JsonParser parser = null;
-        try {
-            parser = MAPPER.createParser(json);
-            node = MAPPER.readTree(parser);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            String field = parser == null || e.getMessage().startsWith("Document length") ? DOCUMENT : fieldAt(parser.getParsingContext());
-            JsonLocation where = parser == null ? null : parser.currentLocation();
-            throw new InvalidPatientException(null, List.of(new Violation(field, null, JsonErrors.describe(e, where))));
+        try (JsonParser parser = MAPPER.createParser(json)) {
+            try {
+                node = MAPPER.readTree(parser);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new InvalidPatientException(null, List.of(new Violation(fieldOf(e, parser), null,
+                    JsonErrors.describe(e, parser.currentLocation()))));
+            }
         } catch (java.io.IOException e) {
+            // reading from a String: only a parse error, handled above, can happen
             throw new java.io.UncheckedIOException(e);
-        } finally {
-            closeQuietly(parser);
         }
         return fromTree(node);
+    }
+
+    /** The field a parse error belongs to. */
+    private static String fieldOf(com.fasterxml.jackson.core.JsonProcessingException e, JsonParser parser) {
+        String msg = String.valueOf(e.getOriginalMessage());
+        if (msg.startsWith("Document length")) {
+            return DOCUMENT;
+        }
+        JsonStreamContext ctx = parser.getParsingContext();
+        // A size limit or a duplicate name concerns the name or value just read, and garbage right after a value
+        // ("age": 0x10) belongs to that value; any other error inside an object, unless it comes while reading
+        // a field's value, lies between fields (e.g. a stray comma before "}") and belongs to no field.
+        boolean aboutLastField = e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException
+            || msg.startsWith("Duplicate field") || msg.contains("was expecting comma")
+            || parser.currentToken() == JsonToken.FIELD_NAME;
+        return fieldAt(ctx.inObject() && !aboutLastField ? ctx.getParent() : ctx);
     }
 
     private static final String DOCUMENT = "(document)";
@@ -123,16 +137,6 @@ public final class PatientJson {
             segments++;
         }
         return path.length() == 0 ? DOCUMENT : path.toString();
-    }
-
-    private static void closeQuietly(JsonParser parser) {
-        if (parser != null) {
-            try {
-                parser.close();
-            } catch (java.io.IOException ignored) {
-                // reading a String: nothing to release
-            }
-        }
     }
 
     /**

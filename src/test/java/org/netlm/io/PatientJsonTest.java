@@ -207,10 +207,10 @@ class PatientJsonTest {
         int depth = 10_000;
         String deep = patient("\"priorTherapies\": " + "[".repeat(depth) + "]".repeat(depth));
         InvalidPatientException e = rejected(deep);
-        assertThat(e.getFields()).singleElement().asString().startsWith("priorTherapies");
+        assertThat(e.getFields()).as("the path is cut after three steps").containsExactly("priorTherapies[0][0]");
         assertThat(e.getViolations().get(0).reason()).contains("nesting depth");
         assertThat(rejected(patient("\"functional\": " + "{\"a\": ".repeat(50) + "1" + "}".repeat(50))).getFields())
-            .singleElement().asString().startsWith("functional");
+            .containsExactly("functional.a.a");
     }
 
     @Test
@@ -251,7 +251,9 @@ class PatientJsonTest {
             sb.append(filler).append(',');
         }
         sb.append("1]}");
-        assertThat(rejected(sb.toString()).getViolations().get(0).reason()).containsIgnoringCase("document length");
+        InvalidPatientException e = rejected(sb.toString());
+        assertThat(e.getFields()).containsExactly("(document)");
+        assertThat(e.getViolations().get(0).reason()).containsIgnoringCase("document length");
     }
 
     @Test
@@ -325,6 +327,29 @@ class PatientJsonTest {
         String sixty = "x".repeat(58);
         assertThat(PatientJson.show(readTree("\"" + sixty + "\""))).isEqualTo("\"" + sixty + "\"");
         assertThat(PatientJson.show(readTree("\"" + sixty + "y\""))).hasSize(58).endsWith("…");
+    }
+
+    @Test
+    void aNewMapperIsAsStrictAsTheSharedOne() throws Exception {
+        var mapper = PatientJson.mapper();
+        assertThat(mapper).isNotSameAs(PatientJson.sharedMapper());
+        assertThat(catchThrowable(() -> mapper.readTree("{\"a\": 1, \"a\": 2}"))).hasMessageContaining("Duplicate field");
+        assertThat(catchThrowable(() -> mapper.readTree("{} {}"))).hasMessageContaining("Trailing token");
+        assertThat(catchThrowable(() -> mapper.readTree("[".repeat(25) + "]".repeat(25)))).hasMessageContaining("nesting depth");
+        assertThat(mapper.readTree("0.1").isBigDecimal()).isTrue();
+    }
+
+    @Test
+    void aSyntaxErrorInsideAnEntryOfTheListIsNamedWithItsPath() {
+        assertThat(rejected(patient("\"priorTherapies\": [{\"therapy\": \"PRRT\", \"outcome\": }]")).getFields())
+            .containsExactly("priorTherapies[0].outcome");
+        assertThat(rejected(patient("\"priorTherapies\": [{\"therapy\": \"PRRT\"}, ]")).getFields())
+            .containsExactly("priorTherapies[1]");
+        assertThat(rejected("{\"id\": \"x\", }").getFields()).as("after the last field").containsExactly("(document)");
+        assertThat(rejected(patient("\"age\": 58 \"ecog\": 1")).getFields()).as("right after age").containsExactly("age");
+        assertThat(rejected(patient("\"age\": 0x3A")).getFields()).containsExactly("age");
+        assertThat(rejected(patient("\"priorTherapies\": [{\"therapy\": \"PRRT\", }]")).getFields())
+            .containsExactly("priorTherapies[0]");
     }
 
     @Test
