@@ -172,6 +172,44 @@ class RuleCatalogTest {
     }
 
     @Test
+    void anEmptyOrBareIdCountsAsNoId() {
+        RuleCatalog c = read("recommendation/ids.drl", HEADER + """
+            rule "Empty id"
+                @id("") @evidence("XUE2025")
+            when
+                PatientCase()
+            then
+            end
+
+            rule "Bare id"
+                @id @evidence("XUE2025")
+            when
+                PatientCase()
+            then
+            end
+            """);
+        assertThat(c.problems()).extracting(RuleProblem::describe).containsExactly(
+            "recommendation/ids.drl:5: rule \"Empty id\" has no @id",
+            "recommendation/ids.drl:12: rule \"Bare id\" has no @id");
+    }
+
+    @Test
+    void aCommentOnTheFirstLineOfAFileIsTheCommentOfTheRuleBelowIt() {
+        RuleCatalog c = read("first.drl", """
+            // first line comment
+            rule "First"
+                @id("F-1") @evidence("XUE2025")
+            when
+                org.netlm.model.PatientCase()
+            then
+            end
+            """);
+        assertThat(c.problems()).isEmpty();
+        assertThat(c.rules().get(0).line()).isEqualTo(2);
+        assertThat(c.rules().get(0).comment()).isEqualTo("first line comment");
+    }
+
+    @Test
     void withoutARegistryEvidenceKeysAreNotChecked() {
         RuleCatalog c = RuleCatalog.read(new RuleSource("t", List.of(new RuleSource.DrlFile("a.drl", HEADER + """
             rule "Cites"
