@@ -42,6 +42,7 @@ class RuleCatalogTest {
                 Criterion( code == CriterionCode.EXTRAHEPATIC_DISEASE, unknown )
                 Criterion( code == CriterionCode.RESECTABLE )
                 not Criterion( code == CriterionCode.FUNCTIONAL, met )
+                org.netlm.model.Criterion( code == CriterionCode.GRADE_G1_G2, met )
                 PatientCase( ki67Percent > 3 )
             then
                 insert(Candidate.of(kcontext, Therapy.ABLATION, Strength.RECOMMENDED, "small."));
@@ -67,7 +68,8 @@ class RuleCatalogTest {
             new Requirement(CriterionCode.STABLE, Requirement.Expect.NOT_UNMET),
             new Requirement(CriterionCode.EXTRAHEPATIC_DISEASE, Requirement.Expect.UNKNOWN),
             new Requirement(CriterionCode.RESECTABLE, Requirement.Expect.MET),
-            new Requirement(CriterionCode.FUNCTIONAL, Requirement.Expect.NOT_MET));
+            new Requirement(CriterionCode.FUNCTIONAL, Requirement.Expect.NOT_MET),
+            new Requirement(CriterionCode.GRADE_G1_G2, Requirement.Expect.MET));
         assertThat(c.byId("LOCAL-T1")).contains(r);
         assertThat(c.byId("NOPE")).isEmpty();
         assertThat(c.offering(Therapy.ABLATION)).containsExactly(r);

@@ -41,6 +41,18 @@ class JsonErrorsTest {
     }
 
     @Test
+    void aMessageStartingWithALineBreakKeepsNothingOfTheSecondLine() {
+        assertThat(JsonErrors.describe(new JsonParseException(null, "\nsource dump", at(4, 1))))
+            .isEqualTo("invalid JSON:  (line 4, column 1)");
+    }
+
+    @Test
+    void lineZeroIsAPositionButANegativeLineIsNone() {
+        assertThat(JsonErrors.describe(new JsonParseException(null, "m", at(0, 3)))).isEqualTo("invalid JSON: m (line 0, column 3)");
+        assertThat(JsonErrors.describe(new JsonParseException(null, "m", at(-1, 3)))).isEqualTo("invalid JSON: m");
+    }
+
+    @Test
     void anExceptionWithoutMessageIsNamedByItsKind() {
         assertThat(JsonErrors.describe(new JsonParseException(null, (String) null, at(1, 2))))
             .isEqualTo("invalid JSON: JsonParseException (line 1, column 2)");

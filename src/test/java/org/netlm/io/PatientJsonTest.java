@@ -346,6 +346,8 @@ class PatientJsonTest {
         assertThat(rejected(patient("\"priorTherapies\": [{\"therapy\": \"PRRT\"}, ]")).getFields())
             .containsExactly("priorTherapies[1]");
         assertThat(rejected("{\"id\": \"x\", }").getFields()).as("after the last field").containsExactly("(document)");
+        assertThat(rejected("[1, }").getFields()).as("a list, not a patient").containsExactly("(document)");
+        assertThat(rejected(patient("\"priorTherapies\": [,]")).getFields()).containsExactly("priorTherapies[0]");
         assertThat(rejected(patient("\"age\": 58 \"ecog\": 1")).getFields()).as("right after age").containsExactly("age");
         assertThat(rejected(patient("\"age\": 0x3A")).getFields()).containsExactly("age");
         assertThat(rejected(patient("\"priorTherapies\": [{\"therapy\": \"PRRT\", }]")).getFields())
