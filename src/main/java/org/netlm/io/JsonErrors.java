@@ -44,6 +44,14 @@ public final class JsonErrors {
         return describe(e, 0, parser == null ? null : parser.currentLocation());
     }
 
+    /**
+     * As {@link #describe(JsonProcessingException)}; {@code fallback} gives the position when the exception has
+     * none (Jackson's size limits report no location).
+     */
+    public static String describe(JsonProcessingException e, JsonLocation fallback) {
+        return describe(e, 0, fallback);
+    }
+
     private static String describe(JsonProcessingException e, long lineOffset, JsonLocation fallback) {
         String msg = e.getOriginalMessage();
         if (msg == null) {
@@ -62,12 +70,22 @@ public final class JsonErrors {
         msg = ENABLE_FEATURE.matcher(sb).replaceAll(": not allowed in JSON");
         msg = FEATURE_NOT_ENABLED.matcher(msg).replaceAll("(not allowed in JSON)");
         msg = LIMIT.matcher(msg).replaceAll("exceeds the limit of $1");
-        msg = Violation.printable(msg);
+        msg = Violation.printable(plain(msg));
         if (msg.length() > 200) {
             msg = msg.substring(0, 197) + "…";
         }
         JsonLocation loc = e.getLocation() == null ? fallback : e.getLocation();
         String where = loc == null || loc.getLineNr() < 0 ? "" : " (line " + (loc.getLineNr() + lineOffset) + ", column " + loc.getColumnNr() + ")";
         return "invalid JSON: " + msg + where;
+    }
+
+    /** Jackson's hints for programmers (Java class and feature names in back quotes) left out. */
+    static String plain(String msg) {
+        return msg
+            .replaceAll("\\s*\\(bound as `[^`]*`\\)", "")
+            .replaceAll(":?\\s*not allowed as per `[^`]*`", "")
+            .replaceAll(":?\\s*enable `[^`]*` to allow", "")
+            .replaceAll(",?\\s*from `[^`]*`", "")
+            .trim();
     }
 }

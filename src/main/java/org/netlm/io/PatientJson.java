@@ -2,6 +2,8 @@ package org.netlm.io;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -73,12 +75,68 @@ public final class PatientJson {
     /** Parses one patient object from JSON text. */
     public static PatientCase parse(String json) {
         JsonNode node;
-        try {
-            node = MAPPER.readTree(json);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InvalidPatientException(null, List.of(new Violation("(document)", null, JsonErrors.describe(e))));
+        try (JsonParser parser = MAPPER.createParser(json)) {
+            try {
+                node = MAPPER.readTree(parser);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new InvalidPatientException(null, List.of(new Violation(fieldOf(e, parser), null,
+                    JsonErrors.describe(e, parser.currentLocation()))));
+            }
+        } catch (java.io.IOException e) {
+            // reading from a String: only a parse error, handled above, can happen
+            throw new java.io.UncheckedIOException(e);
         }
         return fromTree(node);
+    }
+
+    /** The field a parse error belongs to. */
+    private static String fieldOf(com.fasterxml.jackson.core.JsonProcessingException e, JsonParser parser) {
+        String msg = String.valueOf(e.getOriginalMessage());
+        if (msg.startsWith("Document length")) {
+            return DOCUMENT;
+        }
+        JsonStreamContext ctx = parser.getParsingContext();
+        // A size limit or a duplicate name concerns the name or value just read, and garbage right after a value
+        // ("age": 0x10) belongs to that value; any other error inside an object, unless it comes while reading
+        // a field's value, lies between fields (e.g. a stray comma before "}") and belongs to no field.
+        boolean aboutLastField = e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException
+            || msg.startsWith("Duplicate field") || msg.contains("was expecting comma")
+            || parser.currentToken() == JsonToken.FIELD_NAME;
+        return fieldAt(ctx.inObject() && !aboutLastField ? ctx.getParent() : ctx);
+    }
+
+    private static final String DOCUMENT = "(document)";
+    /** Path segments named for an error inside the document ({@code priorTherapies[1].therapy}). */
+    private static final int MAX_PATH_SEGMENTS = 3;
+
+    /**
+     * The field a parse error happened in, as a path ({@code ki67Percent}, {@code priorTherapies[1].therapy}),
+     * or {@code (document)} when it happened outside any field.
+     */
+    static String fieldAt(JsonStreamContext ctx) {
+        List<JsonStreamContext> chain = new ArrayList<>();
+        for (JsonStreamContext c = ctx; c != null && !c.inRoot(); c = c.getParent()) {
+            chain.add(0, c);
+        }
+        StringBuilder path = new StringBuilder();
+        int segments = 0;
+        for (JsonStreamContext c : chain) {
+            if (segments == MAX_PATH_SEGMENTS) {
+                break;
+            }
+            if (c.inObject()) {
+                if (c.getCurrentName() == null) {
+                    break;
+                }
+                path.append(path.length() == 0 ? "" : ".").append(c.getCurrentName());
+            } else if (path.length() > 0) {
+                path.append('[').append(Math.max(0, c.getCurrentIndex())).append(']');
+            } else {
+                break;
+            }
+            segments++;
+        }
+        return path.length() == 0 ? DOCUMENT : path.toString();
     }
 
     /**
@@ -110,7 +168,11 @@ public final class PatientJson {
                 f.set.accept(b, value);
             } catch (BadValue bad) {
                 badType.add(e.getKey());
-                v.add(bad.field == null ? new Violation(e.getKey(), show(value), bad.reason) : new Violation(bad.field, bad.shown, bad.reason));
+                if (bad.violations.isEmpty()) {
+                    v.add(new Violation(e.getKey(), show(value), bad.reason));
+                } else {
+                    v.addAll(bad.violations);
+                }
             }
         }
         String id = node.hasNonNull("id") && node.get("id").isTextual() ? node.get("id").asText() : null;
@@ -171,22 +233,24 @@ public final class PatientJson {
         return java.util.Collections.unmodifiableSet(FIELDS.keySet());
     }
 
-    /** A bad value: of the field itself ({@code field == null}), or of a part of it, shown as {@code shown} (or not at all). */
+    /** A field whose value cannot be used: either a reason about the value itself, or violations inside it. */
     private static final class BadValue extends RuntimeException {
         private static final long serialVersionUID = 1L;
-        final String field;
-        final String shown;
         final String reason;
+        final transient List<Violation> violations;
 
+        /** The field's value as a whole is wrong for {@code reason}. */
         BadValue(String reason) {
-            this(null, null, reason);
+            super(reason, null, false, false);
+            this.reason = reason;
+            this.violations = List.of();
         }
 
-        BadValue(String field, String shown, String reason) {
-            super(reason, null, false, false);
-            this.field = field;
-            this.shown = shown;
-            this.reason = reason;
+        /** Problems inside the value (e.g. entries of priorTherapies), each with its own path. */
+        BadValue(List<Violation> violations) {
+            super(violations.get(0).reason(), null, false, false);
+            this.reason = violations.get(0).reason();
+            this.violations = List.copyOf(violations);
         }
     }
 
@@ -202,23 +266,22 @@ public final class PatientJson {
 
     /** What the UTF-8 decoder of {@link PatientReader} makes of bytes that are not UTF-8. */
     private static final char UNDECODABLE = '\uFFFD';
+    private static final java.math.BigDecimal INT_MIN = java.math.BigDecimal.valueOf(Integer.MIN_VALUE);
+    private static final java.math.BigDecimal INT_MAX = java.math.BigDecimal.valueOf(Integer.MAX_VALUE);
 
     private static Integer integer(JsonNode n) {
         if (!n.isNumber()) {
             throw new BadValue("must be a whole number, not " + kind(n));
         }
         java.math.BigDecimal d = n.decimalValue();
-        if (d.precision() - d.scale() > 10) { // more than 10 digits before the point: 1e999999 is not expanded
-            throw new BadValue("is out of range");
-        }
-        if (d.stripTrailingZeros().scale() > 0) {
+        if (!n.isIntegralNumber() && d.stripTrailingZeros().scale() > 0) {
             throw new BadValue("must be a whole number");
         }
-        java.math.BigInteger big = d.toBigInteger();
-        if (big.bitLength() > 31) {
+        // compare before converting: 1e999999999 must not be expanded into a billion-digit integer
+        if (d.compareTo(INT_MIN) < 0 || d.compareTo(INT_MAX) > 0) {
             throw new BadValue("is out of range");
         }
-        return big.intValue();
+        return d.intValueExact();
     }
 
     private static Double number(JsonNode n) {
@@ -260,44 +323,50 @@ public final class PatientJson {
             throw new BadValue("must be a list of {\"therapy\": …, \"outcome\": …}, not " + kind(n));
         }
         if (n.size() > PatientValidator.MAX_PRIOR_THERAPIES) {
-            throw new BadValue("priorTherapies", "(" + n.size() + " entries)",
-                "must have at most " + PatientValidator.MAX_PRIOR_THERAPIES + " entries");
+            throw new BadValue(List.of(new Violation("priorTherapies", "(" + n.size() + " entries)",
+                "must have at most " + PatientValidator.MAX_PRIOR_THERAPIES + " entries")));
         }
         List<PriorTherapy> out = new ArrayList<>();
+        List<Violation> problems = new ArrayList<>();
         for (int i = 0; i < n.size(); i++) {
             JsonNode e = n.get(i);
             String at = "priorTherapies[" + i + "]";
             if (!e.isObject()) {
-                throw new BadValue(at, show(e), "must be an object with \"therapy\" and \"outcome\"");
+                problems.add(new Violation(at, show(e), "must be an object with \"therapy\" and \"outcome\""));
+                continue;
             }
             Iterator<String> names = e.fieldNames();
             while (names.hasNext()) {
                 String name = names.next();
                 if (!name.equals("therapy") && !name.equals("outcome")) {
-                    throw new BadValue(at + "." + cut(name), null, "unknown field (expected therapy and outcome)");
+                    problems.add(new Violation(at + "." + cut(name), null, "unknown field (expected therapy and outcome)"));
                 }
             }
-            Therapy therapy = null;
-            TherapyOutcome outcome = null;
-            try {
-                therapy = e.hasNonNull("therapy") ? enumOf(Therapy.class, e.get("therapy")) : null;
-            } catch (BadValue bad) {
-                throw new BadValue(at + ".therapy", show(e.get("therapy")), bad.reason);
+            Therapy therapy = entryEnum(Therapy.class, e, "therapy", at, problems);
+            TherapyOutcome outcome = entryEnum(TherapyOutcome.class, e, "outcome", at, problems);
+            if (therapy != null && outcome != null) {
+                out.add(new PriorTherapy(therapy, outcome));
             }
-            try {
-                outcome = e.hasNonNull("outcome") ? enumOf(TherapyOutcome.class, e.get("outcome")) : null;
-            } catch (BadValue bad) {
-                throw new BadValue(at + ".outcome", show(e.get("outcome")), bad.reason);
-            }
-            if (therapy == null) {
-                throw new BadValue(at + ".therapy", null, "is required");
-            }
-            if (outcome == null) {
-                throw new BadValue(at + ".outcome", null, "is required");
-            }
-            out.add(new PriorTherapy(therapy, outcome));
+        }
+        if (!problems.isEmpty()) {
+            throw new BadValue(problems);
         }
         return out;
+    }
+
+    /** The enum value of {@code entry.name}; {@code null}, with the problem added, when it is missing or bad. */
+    private static <E extends Enum<E>> E entryEnum(Class<E> type, JsonNode entry, String name, String at, List<Violation> problems) {
+        JsonNode value = entry.get(name);
+        if (value == null || value.isNull()) {
+            problems.add(new Violation(at + "." + name, null, "is required"));
+            return null;
+        }
+        try {
+            return enumOf(type, value);
+        } catch (BadValue bad) {
+            problems.add(new Violation(at + "." + name, show(value), bad.reason));
+            return null;
+        }
     }
 
     static String kind(JsonNode n) {
