@@ -69,6 +69,9 @@ final class BatchCommand implements Callable<Integer> {
         boolean stdout = "-".equals(output);
         Path in = stdin ? null : Path.of(input);
         Path out = stdout ? null : Path.of(output);
+        if (in != null && Files.isDirectory(in)) {
+            throw new CliException(ErrorHandler.INVALID_INPUT, input + ": is a folder, not an NDJSON file");
+        }
         if (in != null && !Files.isReadable(in)) {
             throw new CliException(ErrorHandler.INVALID_INPUT, input + ": " + (Files.exists(in) ? "cannot read" : "no such file"));
         }

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import org.netlm.engine.RuleCompilationException;
 import org.netlm.io.PatientInputException;
 import picocli.CommandLine;
@@ -51,10 +52,13 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         return INVALID_INPUT;
     }
 
-    /** An I/O failure in words: "no such file: x", "permission denied: x", else the message. */
+    /** An I/O failure in words: "no such file: x", "not a folder: x", "permission denied: x", else the message. */
     static String reason(Throwable e) {
         if (e instanceof NoSuchFileException n) {
             return "no such file: " + n.getFile();
+        }
+        if (e instanceof NotDirectoryException n) {
+            return "not a folder: " + n.getFile();
         }
         if (e instanceof AccessDeniedException a) {
             return "permission denied: " + a.getFile();

@@ -19,7 +19,8 @@ public final class EvidenceRegistry {
     private final Map<String, Citation> byKey;
 
     private EvidenceRegistry(Map<String, Citation> byKey) {
-        this.byKey = Map.copyOf(byKey);
+        // keep the registry's order: Map.copyOf would iterate in an order that changes from one JVM run to the next
+        this.byKey = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byKey));
     }
 
     /** Parses the registry; throws {@link IllegalArgumentException} with the reason when it is malformed. */
@@ -72,6 +73,7 @@ public final class EvidenceRegistry {
         return List.copyOf(out);
     }
 
+    /** Every citation, in the order of the registry file. */
     public Collection<Citation> all() {
         return byKey.values();
     }

@@ -96,6 +96,18 @@ final class FiringRecorder {
         return facts;
     }
 
+    /** The rule that fired most often and how often ("LOOP-01 (4990 times)"), to point at a rule that loops. */
+    String mostFired() {
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (String id : fired) {
+            counts.merge(id, 1, Integer::sum);
+        }
+        return counts.entrySet().stream()
+            .max(Map.Entry.comparingByValue())
+            .map(e -> e.getKey() + " (" + e.getValue() + " times)")
+            .orElse("none");
+    }
+
     /** The id of the rule that inserted {@code fact}, or {@code null} for the input. */
     String insertedBy(Object fact) {
         if (insertedByIndex == null) {

@@ -248,8 +248,8 @@ public final class NetlmEngine {
             session.insert(patient);
             int fired = session.fireAllRules(MAX_FIRINGS);
             if (fired >= MAX_FIRINGS) {
-                throw new IllegalStateException("Rules fired " + fired + " times for one patient: a rule in "
-                    + sourceName + " loops");
+                throw new IllegalStateException("Rules fired " + fired + " times for one patient (limit " + MAX_FIRINGS
+                    + "): a rule in " + sourceName + " loops; most fired: " + recorder.mostFired());
             }
         } finally {
             session.removeEventListener(recorder.agendaListener);

@@ -11,6 +11,7 @@ import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,8 +43,11 @@ public record RuleSource(String name, List<DrlFile> drlFiles, String evidenceJso
 
     /** Reads a rule folder from disk. */
     public static RuleSource fromDirectory(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
+        if (!Files.exists(dir)) {
             throw new NoSuchFileException(dir.toString(), null, "not a rule folder");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new NotDirectoryException(dir.toString());
         }
         return read(dir, dir.toString());
     }

@@ -16,6 +16,9 @@ import org.netlm.validation.Violation;
  */
 public record PatientInput(String file, long line, int index, String patientId, PatientCase patient,
                            List<Violation> violations) {
+    /** Longest id shown in a message (an over-long id is itself a violation, and must not flood the line). */
+    static final int SHOWN_ID_LENGTH = 60;
+
     public PatientInput {
         violations = List.copyOf(violations);
         if ((patient == null) == violations.isEmpty()) {
@@ -34,9 +37,15 @@ public record PatientInput(String file, long line, int index, String patientId, 
             sb.append(" element ").append(index).append(patientId == null ? ":" : ",");
         }
         if (patientId != null) {
-            sb.append(" patient ").append(patientId).append(':');
+            sb.append(" patient ").append(shownId()).append(':');
         }
         return sb.toString();
+    }
+
+    /** The id as shown in a message: printable, and cut after {@value #SHOWN_ID_LENGTH} characters. */
+    private String shownId() {
+        String id = patientId.length() > SHOWN_ID_LENGTH ? patientId.substring(0, SHOWN_ID_LENGTH - 1) + "…" : patientId;
+        return Violation.printable(id);
     }
 
     /** One line per violation: {@code file:line: [element i,] [patient id:] field = value: reason}. */

@@ -2,6 +2,8 @@ package org.netlm.io;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -73,12 +75,68 @@ public final class PatientJson {
     /** Parses one patient object from JSON text. */
     public static PatientCase parse(String json) {
         JsonNode node;
-        try {
-            node = MAPPER.readTree(json);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InvalidPatientException(null, List.of(new Violation("(document)", null, JsonErrors.describe(e))));
+        try (JsonParser parser = MAPPER.createParser(json)) {
+            try {
+                node = MAPPER.readTree(parser);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new InvalidPatientException(null, List.of(new Violation(fieldOf(e, parser), null,
+                    JsonErrors.describe(e, parser.currentLocation()))));
+            }
+        } catch (java.io.IOException e) {
+            // reading from a String: only a parse error, handled above, can happen
+            throw new java.io.UncheckedIOException(e);
         }
         return fromTree(node);
+    }
+
+    /** The field a parse error belongs to. */
+    private static String fieldOf(com.fasterxml.jackson.core.JsonProcessingException e, JsonParser parser) {
+        String msg = String.valueOf(e.getOriginalMessage());
+        if (msg.startsWith("Document length")) {
+            return DOCUMENT;
+        }
+        JsonStreamContext ctx = parser.getParsingContext();
+        // A size limit or a duplicate name concerns the name or value just read, and garbage right after a value
+        // ("age": 0x10) belongs to that value; any other error inside an object, unless it comes while reading
+        // a field's value, lies between fields (e.g. a stray comma before "}") and belongs to no field.
+        boolean aboutLastField = e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException
+            || msg.startsWith("Duplicate field") || msg.contains("was expecting comma")
+            || parser.currentToken() == JsonToken.FIELD_NAME;
+        return fieldAt(ctx.inObject() && !aboutLastField ? ctx.getParent() : ctx);
+    }
+
+    private static final String DOCUMENT = "(document)";
+    /** Path segments named for an error inside the document ({@code priorTherapies[1].therapy}). */
+    private static final int MAX_PATH_SEGMENTS = 3;
+
+    /**
+     * The field a parse error happened in, as a path ({@code ki67Percent}, {@code priorTherapies[1].therapy}),
+     * or {@code (document)} when it happened outside any field.
+     */
+    static String fieldAt(JsonStreamContext ctx) {
+        List<JsonStreamContext> chain = new ArrayList<>();
+        for (JsonStreamContext c = ctx; c != null && !c.inRoot(); c = c.getParent()) {
+            chain.add(0, c);
+        }
+        StringBuilder path = new StringBuilder();
+        int segments = 0;
+        for (JsonStreamContext c : chain) {
+            if (segments == MAX_PATH_SEGMENTS) {
+                break;
+            }
+            if (c.inObject()) {
+                if (c.getCurrentName() == null) {
+                    break;
+                }
+                path.append(path.length() == 0 ? "" : ".").append(c.getCurrentName());
+            } else if (path.length() > 0) {
+                path.append('[').append(Math.max(0, c.getCurrentIndex())).append(']');
+            } else {
+                break;
+            }
+            segments++;
+        }
+        return path.length() == 0 ? DOCUMENT : path.toString();
     }
 
     /**
@@ -99,7 +157,7 @@ public final class PatientJson {
             Map.Entry<String, JsonNode> e = it.next();
             Field f = FIELDS.get(e.getKey());
             if (f == null) {
-                v.add(new Violation(e.getKey(), null, "unknown field (check the spelling; known fields: " + String.join(", ", FIELDS.keySet()) + ")"));
+                v.add(new Violation(cut(e.getKey()), null, unknownField(e.getKey())));
                 continue;
             }
             JsonNode value = e.getValue();
@@ -110,7 +168,11 @@ public final class PatientJson {
                 f.set.accept(b, value);
             } catch (BadValue bad) {
                 badType.add(e.getKey());
-                v.add(new Violation(bad.field == null ? e.getKey() : bad.field, show(bad.node == null ? value : bad.node), bad.reason));
+                if (bad.violations.isEmpty()) {
+                    v.add(new Violation(e.getKey(), show(value), bad.reason));
+                } else {
+                    v.addAll(bad.violations);
+                }
             }
         }
         String id = node.hasNonNull("id") && node.get("id").isTextual() ? node.get("id").asText() : null;
@@ -171,21 +233,24 @@ public final class PatientJson {
         return java.util.Collections.unmodifiableSet(FIELDS.keySet());
     }
 
+    /** A field whose value cannot be used: either a reason about the value itself, or violations inside it. */
     private static final class BadValue extends RuntimeException {
         private static final long serialVersionUID = 1L;
-        final String field;
-        final transient JsonNode node;
         final String reason;
+        final transient List<Violation> violations;
 
+        /** The field's value as a whole is wrong for {@code reason}. */
         BadValue(String reason) {
-            this(null, null, reason);
+            super(reason, null, false, false);
+            this.reason = reason;
+            this.violations = List.of();
         }
 
-        BadValue(String field, JsonNode node, String reason) {
-            super(reason, null, false, false);
-            this.field = field;
-            this.node = node;
-            this.reason = reason;
+        /** Problems inside the value (e.g. entries of priorTherapies), each with its own path. */
+        BadValue(List<Violation> violations) {
+            super(violations.get(0).reason(), null, false, false);
+            this.reason = violations.get(0).reason();
+            this.violations = List.copyOf(violations);
         }
     }
 
@@ -193,21 +258,30 @@ public final class PatientJson {
         if (!n.isTextual()) {
             throw new BadValue("must be a string, not " + kind(n));
         }
+        if (n.asText().indexOf(UNDECODABLE) >= 0) {
+            throw new BadValue("holds bytes that are not UTF-8 (shown as \uFFFD; save the file as UTF-8)");
+        }
         return n.asText();
     }
+
+    /** What the UTF-8 decoder of {@link PatientReader} makes of bytes that are not UTF-8. */
+    private static final char UNDECODABLE = '\uFFFD';
+    private static final java.math.BigDecimal INT_MIN = java.math.BigDecimal.valueOf(Integer.MIN_VALUE);
+    private static final java.math.BigDecimal INT_MAX = java.math.BigDecimal.valueOf(Integer.MAX_VALUE);
 
     private static Integer integer(JsonNode n) {
         if (!n.isNumber()) {
             throw new BadValue("must be a whole number, not " + kind(n));
         }
-        if (!n.isIntegralNumber() && n.decimalValue().stripTrailingZeros().scale() > 0) {
+        java.math.BigDecimal d = n.decimalValue();
+        if (!n.isIntegralNumber() && d.stripTrailingZeros().scale() > 0) {
             throw new BadValue("must be a whole number");
         }
-        java.math.BigInteger big = n.bigIntegerValue();
-        if (big.bitLength() > 31) {
+        // compare before converting: 1e999999999 must not be expanded into a billion-digit integer
+        if (d.compareTo(INT_MIN) < 0 || d.compareTo(INT_MAX) > 0) {
             throw new BadValue("is out of range");
         }
-        return big.intValue();
+        return d.intValueExact();
     }
 
     private static Double number(JsonNode n) {
@@ -249,44 +323,50 @@ public final class PatientJson {
             throw new BadValue("must be a list of {\"therapy\": …, \"outcome\": …}, not " + kind(n));
         }
         if (n.size() > PatientValidator.MAX_PRIOR_THERAPIES) {
-            throw new BadValue("priorTherapies", new com.fasterxml.jackson.databind.node.TextNode("(" + n.size() + " entries)"),
-                "must have at most " + PatientValidator.MAX_PRIOR_THERAPIES + " entries");
+            throw new BadValue(List.of(new Violation("priorTherapies", "(" + n.size() + " entries)",
+                "must have at most " + PatientValidator.MAX_PRIOR_THERAPIES + " entries")));
         }
         List<PriorTherapy> out = new ArrayList<>();
+        List<Violation> problems = new ArrayList<>();
         for (int i = 0; i < n.size(); i++) {
             JsonNode e = n.get(i);
             String at = "priorTherapies[" + i + "]";
             if (!e.isObject()) {
-                throw new BadValue(at, e, "must be an object with \"therapy\" and \"outcome\"");
+                problems.add(new Violation(at, show(e), "must be an object with \"therapy\" and \"outcome\""));
+                continue;
             }
             Iterator<String> names = e.fieldNames();
             while (names.hasNext()) {
                 String name = names.next();
                 if (!name.equals("therapy") && !name.equals("outcome")) {
-                    throw new BadValue(at + "." + name, null, "unknown field (expected therapy and outcome)");
+                    problems.add(new Violation(at + "." + cut(name), null, "unknown field (expected therapy and outcome)"));
                 }
             }
-            Therapy therapy = null;
-            TherapyOutcome outcome = null;
-            try {
-                therapy = e.hasNonNull("therapy") ? enumOf(Therapy.class, e.get("therapy")) : null;
-            } catch (BadValue bad) {
-                throw new BadValue(at + ".therapy", e.get("therapy"), bad.reason);
+            Therapy therapy = entryEnum(Therapy.class, e, "therapy", at, problems);
+            TherapyOutcome outcome = entryEnum(TherapyOutcome.class, e, "outcome", at, problems);
+            if (therapy != null && outcome != null) {
+                out.add(new PriorTherapy(therapy, outcome));
             }
-            try {
-                outcome = e.hasNonNull("outcome") ? enumOf(TherapyOutcome.class, e.get("outcome")) : null;
-            } catch (BadValue bad) {
-                throw new BadValue(at + ".outcome", e.get("outcome"), bad.reason);
-            }
-            if (therapy == null) {
-                throw new BadValue(at + ".therapy", null, "is required");
-            }
-            if (outcome == null) {
-                throw new BadValue(at + ".outcome", null, "is required");
-            }
-            out.add(new PriorTherapy(therapy, outcome));
+        }
+        if (!problems.isEmpty()) {
+            throw new BadValue(problems);
         }
         return out;
+    }
+
+    /** The enum value of {@code entry.name}; {@code null}, with the problem added, when it is missing or bad. */
+    private static <E extends Enum<E>> E entryEnum(Class<E> type, JsonNode entry, String name, String at, List<Violation> problems) {
+        JsonNode value = entry.get(name);
+        if (value == null || value.isNull()) {
+            problems.add(new Violation(at + "." + name, null, "is required"));
+            return null;
+        }
+        try {
+            return enumOf(type, value);
+        } catch (BadValue bad) {
+            problems.add(new Violation(at + "." + name, show(value), bad.reason));
+            return null;
+        }
     }
 
     static String kind(JsonNode n) {
@@ -316,7 +396,49 @@ public final class PatientJson {
         if (n.isContainerNode()) {
             return n.isArray() ? "[…]" : "{…}";
         }
-        String s = n.isTextual() ? '"' + n.asText() + '"' : n.toString();
+        return cut(n.isTextual() ? '"' + n.asText() + '"' : n.toString());
+    }
+
+    /** Text from the input shown in a message, cut after 60 characters. */
+    private static String cut(String s) {
         return s.length() > 60 ? s.substring(0, 57) + "…" : s;
+    }
+
+    /** The reason for an unknown field: the known field it is closest to (a typo), else the list of known fields. */
+    private static String unknownField(String name) {
+        String best = null;
+        int bestDistance = 3; // at most two edits away
+        for (String known : FIELDS.keySet()) {
+            int d = known.equalsIgnoreCase(name) ? 0 : editDistance(known, name, bestDistance);
+            if (d < bestDistance) {
+                best = known;
+                bestDistance = d;
+            }
+        }
+        return best != null ? "unknown field (did you mean " + best + "?)"
+            : "unknown field (check the spelling; known fields: " + String.join(", ", FIELDS.keySet()) + ")";
+    }
+
+    /** Levenshtein distance of {@code a} and {@code b}, or {@code limit} when it is at least that. */
+    private static int editDistance(String a, String b, int limit) {
+        if (Math.abs(a.length() - b.length()) >= limit) {
+            return limit;
+        }
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j], cur[j - 1]) + 1);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return Math.min(prev[b.length()], limit);
     }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.BufferedReader;
 import java.io.Closeable;
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -46,10 +47,13 @@ public final class PatientReader implements Closeable {
     public static final String DOCUMENT = "(document)";
 
     private static final int DETECT_LIMIT = 64 * 1024;
-    /** Parses a whole array or sequence; the per-patient limits of {@link PatientJson} apply to each element. */
+    /**
+     * Parses a whole array or sequence; the string limit of {@link PatientJson} applies to each element, the nesting
+     * limit to the whole input (an enclosing array counts as a level).
+     */
     private static final JsonFactory STREAM_FACTORY = PatientJson.sharedMapper().getFactory().rebuild()
         .streamReadConstraints(StreamReadConstraints.builder()
-            .maxNestingDepth(PatientJson.MAX_NESTING_DEPTH + 1)
+            .maxNestingDepth(PatientJson.MAX_NESTING_DEPTH)
             .maxStringLength(PatientJson.MAX_STRING_LENGTH)
             .build())
         .build();
@@ -63,6 +67,7 @@ public final class PatientReader implements Closeable {
     private final BufferedReader in;
     private Mode mode = Mode.UNKNOWN;
     private JsonParser parser;
+    private Budget budget;
     private LineReader lines;
     private int index;
     private long count;
@@ -163,7 +168,7 @@ public final class PatientReader implements Closeable {
             return p;
         } catch (JsonProcessingException e) {
             mode = Mode.DONE;
-            throw new PatientInputException(name + ": " + JsonErrors.describe(e), e);
+            throw new PatientInputException(name + ": " + JsonErrors.describe(e, parser), e);
         }
     }
 
@@ -200,7 +205,8 @@ public final class PatientReader implements Closeable {
             mode = Mode.LINES;
             lines = new LineReader(in, MAX_LINE_LENGTH);
         } else {
-            parser = STREAM_FACTORY.createParser(in);
+            budget = new Budget(in);
+            parser = STREAM_FACTORY.createParser(budget);
             if (c == '[') {
                 mode = Mode.ARRAY;
                 parser.nextToken();
@@ -223,6 +229,7 @@ public final class PatientReader implements Closeable {
     }
 
     private PatientInput nextElement() throws IOException {
+        budget.unlimited();
         JsonToken t = parser.nextToken();
         if (t == JsonToken.END_ARRAY) {
             if (parser.nextToken() != null) {
@@ -237,18 +244,83 @@ public final class PatientReader implements Closeable {
             throw new PatientInputException(name + ": the array is not closed (missing ']')");
         }
         long line = parser.currentTokenLocation().getLineNr();
-        JsonNode node = ELEMENT.readValue(parser);
+        JsonNode node = readElement(line, index);
         return fromTree(node, name, line, index++);
     }
 
     private PatientInput nextValue() throws IOException {
+        budget.unlimited();
         JsonToken t = parser.nextToken();
         if (t == null) {
             return end();
         }
         long line = parser.currentTokenLocation().getLineNr();
-        JsonNode node = ELEMENT.readValue(parser);
+        JsonNode node = readElement(line, -1);
         return fromTree(node, name, line, -1);
+    }
+
+    /**
+     * The value at the parser's current token, read within {@link PatientJson#MAX_DOCUMENT_LENGTH} characters:
+     * a longer patient ends the input (it cannot be skipped without reading it), and is never held in memory whole.
+     */
+    private JsonNode readElement(long line, int element) throws IOException {
+        budget.limit(parser.currentTokenLocation().getCharOffset() + PatientJson.MAX_DOCUMENT_LENGTH);
+        try {
+            return ELEMENT.readValue(parser);
+        } catch (Budget.Exceeded e) {
+            mode = Mode.DONE;
+            throw new PatientInputException(name + ":" + line + ":" + (element >= 0 ? " element " + element + ":" : "")
+                + " a patient must be at most " + PatientJson.MAX_DOCUMENT_LENGTH + " characters; this one is longer,"
+                + " so the rest of the input is not read");
+        }
+    }
+
+    /** Counts the characters handed to the parser and refuses to hand over more than the current limit. */
+    private static final class Budget extends FilterReader {
+        /** Thrown through the parser when a patient runs past its limit. */
+        static final class Exceeded extends IOException {
+            private static final long serialVersionUID = 1L;
+
+            Exceeded() {
+                super("patient too long");
+            }
+        }
+
+        private long read;
+        private long limit = Long.MAX_VALUE;
+
+        Budget(Reader in) {
+            super(in);
+        }
+
+        void limit(long charOffset) {
+            limit = charOffset;
+        }
+
+        void unlimited() {
+            limit = Long.MAX_VALUE;
+        }
+
+        @Override
+        public int read(char[] buf, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            if (read >= limit) {
+                throw new Exceeded();
+            }
+            int n = super.read(buf, off, (int) Math.min(len, limit - read));
+            if (n > 0) {
+                read += n;
+            }
+            return n;
+        }
+
+        @Override
+        public int read() throws IOException {
+            char[] one = new char[1];
+            return read(one, 0, 1) == 1 ? one[0] : -1;
+        }
     }
 
     /** The name used in messages (the file as given, or {@link #STDIN_NAME}). */

@@ -17,7 +17,7 @@ public class InvalidPatientException extends RuntimeException {
     }
 
     private static String message(String patientId, List<Violation> violations) {
-        return "Invalid patient" + (patientId == null ? "" : " '" + patientId + "'") + ": "
+        return "Invalid patient" + (patientId == null ? "" : " '" + Violation.printable(patientId) + "'") + ": "
             + violations.stream().map(Violation::describe).collect(Collectors.joining("; "));
     }
 

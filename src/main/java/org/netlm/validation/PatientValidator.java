@@ -32,6 +32,8 @@ public final class PatientValidator {
             v.add(new Violation("id", quote(p.getId()), "must not be blank"));
         } else if (p.getId().length() > MAX_ID_LENGTH) {
             v.add(new Violation("id", "(" + p.getId().length() + " characters)", "must be at most " + MAX_ID_LENGTH + " characters"));
+        } else if (p.getId().chars().anyMatch(Character::isISOControl)) {
+            v.add(new Violation("id", quote(p.getId()), "must not contain control characters (line breaks, tabs, escape codes)"));
         }
         if (p.getPrimarySite() == null) {
             v.add(new Violation("primarySite", null, "is required"));

@@ -11,6 +11,32 @@ public record Violation(String field, String value, String reason) {
 
     /** One line for a person: {@code ki67Percent = 140: must be between 0 and 100}. */
     public String describe() {
-        return field + (value == null ? "" : " = " + value) + ": " + reason;
+        return printable(field) + (value == null ? "" : " = " + printable(value)) + ": " + printable(reason);
+    }
+
+    /**
+     * {@code s} safe to print on one line of a terminal: control characters (line breaks, escape sequences),
+     * invisible format characters (bidirectional overrides, zero-width characters) and line separators are
+     * shown as a backslash, {@code u} and four hex digits (as in Java and JSON).
+     */
+    public static String printable(String s) {
+        if (s == null || s.codePoints().noneMatch(Violation::unprintable)) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder(s.length() + 16);
+        s.codePoints().forEach(c -> {
+            if (unprintable(c)) {
+                sb.append(String.format("\\u%04X", c));
+            } else {
+                sb.appendCodePoint(c);
+            }
+        });
+        return sb.toString();
+    }
+
+    private static boolean unprintable(int c) {
+        int type = Character.getType(c);
+        return type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE
+            || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
     }
 }

@@ -2,55 +2,102 @@ package org.netlm.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Stream;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.kie.api.KieBase;
+import org.junit.jupiter.api.io.TempDir;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.netlm.testing.RuleFolder;
 
-/**
- * The jar carries the bundled rules twice: as DRL text (the interface requires it; the catalogue and the
- * rule-set digest read it) and as the executable model pre-compiled by kie-maven-plugin. A misconfigured
- * plugin silently builds an empty model and strips the DRL: these tests catch both.
- */
+/** The knowledge base shipped in the jar: compiled, complete, and compiled only once. */
 class BundledRulesTest {
-    private static final Path RULES = Path.of("rules");
 
-    @Test
-    void thePrecompiledModelHoldsExactlyTheRulesOfTheBundledDrl() throws Exception {
-        Optional<KieBase> pre = KieBaseFactory.precompiled();
-        assertThat(pre).as("pre-compiled bundled rules on the classpath").isPresent();
-        RuleCatalog catalog = RuleCatalog.read(RuleSource.fromDirectory(RULES), null);
-        Set<String> compiled = NetlmEngine.ruleNames(pre.get());
-        assertThat(compiled).as("rules in the pre-compiled KIE base").isNotEmpty()
-            .containsExactlyInAnyOrderElementsOf(catalog.rules().stream().map(RuleInfo::name).toList());
+    private static Set<String> compiledRuleIds(NetlmEngine engine) {
+        return engine.kieBase().getKiePackages().stream()
+            .map(KiePackage::getRules)
+            .flatMap(java.util.Collection::stream)
+            .map(FiringRecorder::ruleId)
+            .collect(Collectors.toSet());
     }
 
     @Test
-    void theDefaultEngineRunsOnThePrecompiledModel() {
+    void theBundledKieBaseHoldsMoreThanFortyRules() {
+        long rules = NetlmEngine.withDefaultRules().kieBase().getKiePackages().stream()
+            .mapToLong(p -> p.getRules().size()).sum();
+        assertThat(rules).isGreaterThan(40);
+    }
+
+    @Test
+    void everyRuleOfTheCatalogueIsInTheCompiledBaseAndNothingElse() {
         NetlmEngine engine = NetlmEngine.withDefaultRules();
-        assertThat(engine.usesPrecompiledRules()).isTrue();
-        assertThat(NetlmEngine.ruleNames(engine.kieBase())).hasSize(engine.catalog().rules().size());
+        Set<String> catalogue = engine.catalog().rules().stream().map(RuleInfo::id).collect(Collectors.toSet());
+        assertThat(catalogue).hasSizeGreaterThan(40).doesNotContainNull();
+        assertThat(compiledRuleIds(engine)).isEqualTo(catalogue);
     }
 
     @Test
-    void anEditedFolderIsCompiledFromItsDrl() {
-        NetlmEngine engine = NetlmEngine.fromDirectory(RULES);
-        assertThat(engine.usesPrecompiledRules()).isFalse();
-        assertThat(NetlmEngine.ruleNames(engine.kieBase())).hasSize(engine.catalog().rules().size());
-    }
-
-    @Test
-    void theBundledDrlFilesShipBesideThePrecompiledModel() throws Exception {
-        List<String> onDisk;
-        try (Stream<Path> walk = Files.walk(RULES)) {
-            onDisk = walk.filter(p -> p.toString().endsWith(".drl")).map(p -> RULES.relativize(p).toString().replace('\\', '/'))
-                .sorted().toList();
+    void everyCompiledRuleCarriesItsIdAndEvidenceAsMetadata() {
+        for (KiePackage pkg : NetlmEngine.withDefaultRules().kieBase().getKiePackages()) {
+            for (Rule r : pkg.getRules()) {
+                assertThat(r.getMetaData()).as(r.getName()).containsKeys("id", "evidence");
+            }
         }
-        assertThat(RuleSource.bundled().drlFiles()).extracting(RuleSource.DrlFile::path).isNotEmpty()
-            .containsExactlyElementsOf(onDisk);
+    }
+
+    @Test
+    void theBundledRulesPassTheHygieneChecks() {
+        assertThat(NetlmEngine.withDefaultRules().catalog().problems()).isEmpty();
+    }
+
+    @Test
+    void withDefaultRulesCompilesOnceAndReturnsTheSameEngine() {
+        NetlmEngine first = NetlmEngine.withDefaultRules();
+        NetlmEngine second = NetlmEngine.withDefaultRules();
+        assertThat(second).isSameAs(first);
+        assertThat(second.kieBase()).isSameAs(first.kieBase());
+        assertThat(first.sourceName()).isEqualTo("bundled rules");
+    }
+
+    @Test
+    void withDefaultRulesGivesTheSameEngineToThreadsThatAskAtOnce() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<NetlmEngine>>();
+            for (int i = 0; i < 16; i++) {
+                futures.add(pool.submit(NetlmEngine::withDefaultRules));
+            }
+            NetlmEngine expected = NetlmEngine.withDefaultRules();
+            for (var f : futures) {
+                assertThat(f.get()).isSameAs(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void theRulesetVersionIsTheLibraryVersionPlusADigestOfTheRuleFiles(@TempDir Path a, @TempDir Path b) {
+        String bundled = NetlmEngine.withDefaultRules().rulesetVersion();
+        assertThat(bundled).matches("[^+]+\\+[0-9a-f]{12}");
+        NetlmEngine copy = NetlmEngine.fromDirectory(RuleFolder.copyOfBundled(a).dir());
+        assertThat(copy.rulesetVersion()).as("same files, same version").isEqualTo(bundled);
+
+        RuleFolder edited = RuleFolder.copyOfBundled(b);
+        edited.append("recommendation/process.drl", "\n// an added comment changes the digest\n");
+        assertThat(NetlmEngine.fromDirectory(edited.dir()).rulesetVersion()).isNotEqualTo(bundled)
+            .startsWith(bundled.substring(0, bundled.indexOf('+') + 1));
+    }
+
+    @Test
+    void theEngineExposesTheEvidenceRegistryOfItsRuleFolder() {
+        NetlmEngine engine = NetlmEngine.withDefaultRules();
+        assertThat(engine.evidence().all()).hasSizeGreaterThan(10);
+        assertThat(engine.catalog().rules()).allSatisfy(r ->
+            assertThat(r.evidenceKeys()).isNotEmpty().allMatch(engine.evidence()::contains));
+        assertThat(engine.catalog().rules().stream().map(RuleInfo::file).filter(Objects::nonNull).collect(Collectors.toSet()))
+            .contains("recommendation/surgery.drl", "classification/grade.drl", "resolution/tumour-board.drl");
     }
 }

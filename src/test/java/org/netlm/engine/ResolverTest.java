@@ -1,0 +1,173 @@
+package org.netlm.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.netlm.model.Candidate;
+import org.netlm.model.Citation;
+import org.netlm.model.CriterionCode;
+import org.netlm.model.Opinion;
+import org.netlm.model.Recommendation;
+import org.netlm.model.Strength;
+import org.netlm.model.StrengthLimit;
+import org.netlm.model.Therapy;
+import org.netlm.model.WarningCode;
+
+/** The resolution layer: limits first, then one recommendation per therapy, the most restrictive winning. */
+class ResolverTest {
+    private static final EvidenceRegistry EVIDENCE = EvidenceRegistry.parse("""
+        {"evidence": [
+          {"key": "A", "label": "Paper A", "doi": "10.1/a", "pmid": "1"},
+          {"key": "B", "label": "Paper B", "doi": null},
+          {"key": "C", "label": "Paper C"}
+        ]}""");
+    private static final String SUMMARY = "G2 pancreatic NET";
+
+    private static Candidate candidate(Therapy t, Strength s, String rule, String why, String... keys) {
+        return new Candidate(t, s, rule, List.of(keys), why);
+    }
+
+    private static StrengthLimit limit(Therapy t, StrengthLimit.Kind kind, String rule, String reason) {
+        return new StrengthLimit(t, kind, rule, CriterionCode.NET, reason);
+    }
+
+    private static Resolver.Result resolve(List<Candidate> cs, List<StrengthLimit> ls) {
+        return Resolver.resolve(cs, ls, EVIDENCE, SUMMARY);
+    }
+
+    @Test
+    void aSingleCandidateBecomesTheRecommendationWithTheCaseSummaryAndItsEvidence() {
+        Resolver.Result r = resolve(List.of(candidate(Therapy.PRRT, Strength.RECOMMENDED, "SYS-1", "because.", "A", "B", "UNKNOWN")),
+            List.of());
+        assertThat(r.recommendations()).containsExactly(new Recommendation(Therapy.PRRT, Strength.RECOMMENDED,
+            "G2 pancreatic NET: because.", List.of(new Citation("A", "Paper A", "10.1/a", "1"), new Citation("B", "Paper B", null, null)),
+            "SYS-1", List.of(new Opinion(Strength.RECOMMENDED, "SYS-1", "because.")), List.of()));
+        assertThat(r.contested()).isEmpty();
+        assertThat(r.applied()).isEmpty();
+    }
+
+    @Test
+    void theMostRestrictiveStrengthWinsInTheOrderOfInterfaceMd() {
+        List<Strength> ascending = List.of(Strength.CONSIDER, Strength.RECOMMENDED, Strength.NOT_RECOMMENDED, Strength.CONTRAINDICATED);
+        for (int winner = 0; winner < ascending.size(); winner++) {
+            List<Candidate> cs = new java.util.ArrayList<>();
+            for (int i = 0; i <= winner; i++) {
+                cs.add(candidate(Therapy.ABLATION, ascending.get(i), "R-" + i, "r" + i + ".", "A"));
+            }
+            java.util.Collections.reverse(cs);
+            Recommendation rec = resolve(cs, List.of()).recommendations().get(0);
+            assertThat(rec.strength()).isEqualTo(ascending.get(winner));
+            assertThat(rec.ruleId()).isEqualTo("R-" + winner);
+            assertThat(rec.opinions()).hasSize(winner + 1);
+            assertThat(rec.opinions().get(0).strength()).isEqualTo(ascending.get(winner));
+        }
+    }
+
+    @Test
+    void disagreementKeepsEveryRationaleAndMarksTheTherapyContested() {
+        Resolver.Result r = resolve(List.of(
+            candidate(Therapy.TRANSARTERIAL_EMBOLIZATION, Strength.RECOMMENDED, "LOCAL-1", "progressive.", "A"),
+            candidate(Therapy.TRANSARTERIAL_EMBOLIZATION, Strength.CONTRAINDICATED, "LOCAL-9", "portal vein thrombosis.", "B"),
+            candidate(Therapy.TRANSARTERIAL_EMBOLIZATION, Strength.CONSIDER, "LOCAL-2", "moderate burden.", "A")), List.of());
+        Recommendation rec = r.recommendations().get(0);
+        assertThat(rec.strength()).isEqualTo(Strength.CONTRAINDICATED);
+        assertThat(rec.rationale()).isEqualTo("G2 pancreatic NET: portal vein thrombosis. Other rules disagreed: "
+            + "RECOMMENDED by LOCAL-1 (progressive.) CONSIDER by LOCAL-2 (moderate burden.)");
+        assertThat(rec.evidence()).extracting(Citation::key).containsExactly("B");
+        assertThat(rec.isContested()).isTrue();
+        assertThat(r.contested()).containsExactly(Therapy.TRANSARTERIAL_EMBOLIZATION);
+    }
+
+    @Test
+    void rulesAgreeingOnAStrengthAreNotAConflict() {
+        Resolver.Result r = resolve(List.of(
+            candidate(Therapy.EVEROLIMUS, Strength.RECOMMENDED, "SYS-2", "second.", "A"),
+            candidate(Therapy.EVEROLIMUS, Strength.RECOMMENDED, "SYS-1", "first.", "B")), List.of());
+        Recommendation rec = r.recommendations().get(0);
+        assertThat(rec.ruleId()).as("ties are broken by rule id").isEqualTo("SYS-1");
+        assertThat(rec.rationale()).isEqualTo("G2 pancreatic NET: first.");
+        assertThat(rec.opinions()).extracting(Opinion::ruleId).containsExactly("SYS-1", "SYS-2");
+        assertThat(r.contested()).isEmpty();
+    }
+
+    @Test
+    void theSameRuleFiringTwiceWithTheSameStrengthIsOneOpinion() {
+        Recommendation rec = resolve(List.of(
+            candidate(Therapy.PRRT, Strength.NOT_RECOMMENDED, "SYS-NEC-02", "NEC.", "A"),
+            candidate(Therapy.PRRT, Strength.NOT_RECOMMENDED, "SYS-NEC-02", "NEC.", "A")), List.of()).recommendations().get(0);
+        assertThat(rec.opinions()).containsExactly(new Opinion(Strength.NOT_RECOMMENDED, "SYS-NEC-02", "NEC."));
+    }
+
+    @Test
+    void atMostConsiderTurnsARecommendationIntoConsiderAndSaysWhy() {
+        Resolver.Result r = resolve(List.of(candidate(Therapy.ABLATION, Strength.RECOMMENDED, "LOCAL-1", "small lesions.", "A")),
+            List.of(limit(Therapy.ABLATION, StrengthLimit.Kind.AT_MOST_CONSIDER, "LIM-1", "abscess risk."),
+                limit(Therapy.ABLATION, StrengthLimit.Kind.AT_MOST_CONSIDER, "LIM-2", "staging incomplete."),
+                limit(Therapy.PRRT, StrengthLimit.Kind.NOT_OFFERED, "LIM-3", "other therapy.")));
+        Recommendation rec = r.recommendations().get(0);
+        assertThat(rec.strength()).isEqualTo(Strength.CONSIDER);
+        assertThat(rec.ruleId()).isEqualTo("LOCAL-1");
+        assertThat(rec.rationale()).isEqualTo("G2 pancreatic NET: small lesions. At most CONSIDER: abscess risk. staging incomplete.");
+        assertThat(rec.limits()).containsExactly("LIM-1: abscess risk.", "LIM-2: staging incomplete.");
+        assertThat(rec.evidence()).extracting(Citation::key).containsExactly("A");
+        assertThat(r.contested()).isEmpty();
+    }
+
+    @Test
+    void atMostConsiderKeepsConsiderButStatesItsReason() {
+        List<StrengthLimit> cap = List.of(limit(Therapy.ABLATION, StrengthLimit.Kind.AT_MOST_CONSIDER, "LIM-1", "cap."));
+        Recommendation rec = resolve(List.of(candidate(Therapy.ABLATION, Strength.CONSIDER, "R", "why.", "A")), cap).recommendations().get(0);
+        assertThat(rec.strength()).isEqualTo(Strength.CONSIDER);
+        assertThat(rec.rationale()).isEqualTo("G2 pancreatic NET: why. Caution: cap.");
+        assertThat(rec.limits()).containsExactly("LIM-1: cap.");
+    }
+
+    @Test
+    void atMostConsiderLeavesTheNegativeStrengthsAlone() {
+        List<StrengthLimit> cap = List.of(limit(Therapy.ABLATION, StrengthLimit.Kind.AT_MOST_CONSIDER, "LIM-1", "cap."));
+        for (Strength s : List.of(Strength.NOT_RECOMMENDED, Strength.CONTRAINDICATED)) {
+            Recommendation rec = resolve(List.of(candidate(Therapy.ABLATION, s, "R", "why.", "A")), cap).recommendations().get(0);
+            assertThat(rec.strength()).isEqualTo(s);
+            assertThat(rec.rationale()).isEqualTo("G2 pancreatic NET: why.");
+            assertThat(rec.limits()).isEmpty();
+        }
+    }
+
+    @Test
+    void notOfferedRemovesEveryOfferButKeepsWarningsAgainst() {
+        List<StrengthLimit> failed = List.of(limit(Therapy.EVEROLIMUS, StrengthLimit.Kind.NOT_OFFERED, "SYS-FAIL", "progressed on it."),
+            limit(Therapy.EVEROLIMUS, StrengthLimit.Kind.AT_MOST_CONSIDER, "LIM-1", "cap."));
+        Resolver.Result gone = resolve(List.of(candidate(Therapy.EVEROLIMUS, Strength.RECOMMENDED, "SYS-2", "progressive.", "A"),
+            candidate(Therapy.EVEROLIMUS, Strength.CONSIDER, "SYS-3", "G3.", "A")), failed);
+        assertThat(gone.recommendations()).isEmpty();
+        assertThat(gone.applied()).containsOnlyKeys(Therapy.EVEROLIMUS);
+        assertThat(gone.applied().get(Therapy.EVEROLIMUS)).extracting(StrengthLimit::getRuleId).containsOnly("SYS-FAIL");
+
+        Resolver.Result kept = resolve(List.of(candidate(Therapy.EVEROLIMUS, Strength.RECOMMENDED, "SYS-2", "progressive.", "A"),
+            candidate(Therapy.EVEROLIMUS, Strength.NOT_RECOMMENDED, "SYS-9", "pancreas only.", "B")), failed);
+        Recommendation rec = kept.recommendations().get(0);
+        assertThat(rec.strength()).isEqualTo(Strength.NOT_RECOMMENDED);
+        assertThat(rec.opinions()).extracting(Opinion::ruleId).containsExactly("SYS-9");
+        assertThat(rec.limits()).containsExactly("SYS-FAIL: progressed on it.");
+        assertThat(kept.contested()).isEmpty();
+        assertThat(kept.applied().get(Therapy.EVEROLIMUS)).extracting(StrengthLimit::getRuleId).containsOnly("SYS-FAIL");
+    }
+
+    @Test
+    void recommendationsComeOutInTherapyOrder() {
+        Resolver.Result r = resolve(List.of(
+            candidate(Therapy.RESTAGING, Strength.RECOMMENDED, "P-1", "x.", "A"),
+            candidate(Therapy.RADICAL_RESECTION, Strength.RECOMMENDED, "S-1", "x.", "A"),
+            candidate(Therapy.PRRT, Strength.CONSIDER, "Y-1", "x.", "A")), List.of());
+        assertThat(r.recommendations()).extracting(Recommendation::therapy)
+            .containsExactly(Therapy.RADICAL_RESECTION, Therapy.PRRT, Therapy.RESTAGING);
+    }
+
+    @Test
+    void theConflictWarningNamesTheContestedTherapies() {
+        var w = Resolver.conflictWarning(List.of(Therapy.PRRT, Therapy.ABLATION));
+        assertThat(w.code()).isEqualTo(WarningCode.CONFLICTING_RECOMMENDATIONS);
+        assertThat(w.message()).startsWith("Rules disagreed on [PRRT, ABLATION]: ").contains("most restrictive");
+    }
+}

@@ -1,0 +1,311 @@
+package org.netlm.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.netlm.model.CriterionCode;
+import org.netlm.model.CriterionState;
+import org.netlm.model.Strength;
+import org.netlm.model.Therapy;
+
+/** What the catalogue reads from DRL text: ids, evidence, comments, products and criteria; and the hygiene problems. */
+class RuleCatalogTest {
+    private static final EvidenceRegistry EVIDENCE = EvidenceRegistry.parse(
+        "{\"evidence\": [{\"key\": \"XUE2025\", \"label\": \"Xue\"}, {\"key\": \"NCCN2021\", \"label\": \"NCCN\"}]}");
+
+    private static RuleCatalog read(String file, String drl) {
+        return RuleCatalog.read(new RuleSource("test", List.of(new RuleSource.DrlFile(file, drl)), null), EVIDENCE);
+    }
+
+    private static final String HEADER = """
+        package org.netlm.rules.recommendation;
+
+        import org.netlm.model.*;
+
+        """;
+
+    @Test
+    void aRuleIsDescribedFromItsText() {
+        RuleCatalog c = read("recommendation/test.drl", HEADER + """
+            // Ablation for small lesions:
+            // an alternative to resection.
+            rule "Ablation for small lesions"
+                @id("LOCAL-T1") @evidence("XUE2025,NCCN2021")
+            when
+                Criterion( code == CriterionCode.NET, met )
+                Criterion( code == CriterionCode.FIT_FOR_SURGERY, !met )
+                Criterion( code == CriterionCode.GRADE_G3, unmet )
+                Criterion( code == CriterionCode.STABLE, !unmet )
+                Criterion( code == CriterionCode.EXTRAHEPATIC_DISEASE, unknown )
+                Criterion( code == CriterionCode.RESECTABLE )
+                not Criterion( code == CriterionCode.FUNCTIONAL, met )
+                org.netlm.model.Criterion( code == CriterionCode.GRADE_G1_G2, met )
+                PatientCase( ki67Percent > 3 )
+            then
+                insert(Candidate.of(kcontext, Therapy.ABLATION, Strength.RECOMMENDED, "small."));
+            end
+            """);
+        assertThat(c.problems()).isEmpty();
+        RuleInfo r = c.rules().get(0);
+        assertThat(r.id()).isEqualTo("LOCAL-T1");
+        assertThat(r.name()).isEqualTo("Ablation for small lesions");
+        assertThat(r.file()).isEqualTo("recommendation/test.drl");
+        assertThat(r.line()).isEqualTo(7);
+        assertThat(r.layer()).isEqualTo("recommendation");
+        assertThat(r.evidenceKeys()).containsExactly("XUE2025", "NCCN2021");
+        assertThat(r.comment()).isEqualTo("Ablation for small lesions: an alternative to resection.");
+        assertThat(r.therapy()).isEqualTo(Therapy.ABLATION);
+        assertThat(r.strength()).isEqualTo(Strength.RECOMMENDED);
+        assertThat(r.limit()).isNull();
+        assertThat(r.offers()).isTrue();
+        assertThat(r.requirements()).containsExactly(
+            new Requirement(CriterionCode.NET, Requirement.Expect.MET),
+            new Requirement(CriterionCode.FIT_FOR_SURGERY, Requirement.Expect.NOT_MET),
+            new Requirement(CriterionCode.GRADE_G3, Requirement.Expect.UNMET),
+            new Requirement(CriterionCode.STABLE, Requirement.Expect.NOT_UNMET),
+            new Requirement(CriterionCode.EXTRAHEPATIC_DISEASE, Requirement.Expect.UNKNOWN),
+            new Requirement(CriterionCode.RESECTABLE, Requirement.Expect.MET),
+            new Requirement(CriterionCode.FUNCTIONAL, Requirement.Expect.NOT_MET),
+            new Requirement(CriterionCode.GRADE_G1_G2, Requirement.Expect.MET));
+        assertThat(c.byId("LOCAL-T1")).contains(r);
+        assertThat(c.byId("NOPE")).isEmpty();
+        assertThat(c.offering(Therapy.ABLATION)).containsExactly(r);
+        assertThat(c.offering(Therapy.PRRT)).isEmpty();
+    }
+
+    @Test
+    void aLimitRuleIsDescribedByItsTherapyAndKindAndDoesNotOffer() {
+        RuleCatalog c = read("recommendation/limits.drl", HEADER + """
+            rule "Failed therapy is not offered again"
+                @id("LIM-T1") @evidence("XUE2025")
+            when
+                Criterion( code == CriterionCode.NET, met )
+            then
+                insert(StrengthLimit.of(kcontext, Therapy.EVEROLIMUS, StrengthLimit.Kind.NOT_OFFERED, CriterionCode.NET, "failed."));
+            end
+
+            rule "Negative opinion"
+                @id("NEG-T1") @evidence("XUE2025")
+            when
+                Criterion( code == CriterionCode.NET, met )
+            then
+                insert(Candidate.of(kcontext, Therapy.PRRT, Strength.CONTRAINDICATED, "no."));
+            end
+            """);
+        RuleInfo limit = c.byId("LIM-T1").orElseThrow();
+        assertThat(limit.therapy()).isEqualTo(Therapy.EVEROLIMUS);
+        assertThat(limit.limit()).isEqualTo("NOT_OFFERED");
+        assertThat(limit.strength()).isNull();
+        assertThat(limit.offers()).isFalse();
+        assertThat(limit.comment()).isEmpty();
+        RuleInfo neg = c.byId("NEG-T1").orElseThrow();
+        assertThat(neg.strength()).isEqualTo(Strength.CONTRAINDICATED);
+        assertThat(neg.offers()).isFalse();
+        assertThat(c.offering(Therapy.PRRT)).isEmpty();
+    }
+
+    @Test
+    void aFileAtTheTopOfTheFolderHasNoLayer() {
+        RuleCatalog c = read("top.drl", HEADER + """
+            rule "Top"
+                @id("TOP-1") @evidence("XUE2025")
+            when
+                PatientCase()
+            then
+                insert(WarningFact.of(WarningCode.GRADE_UNKNOWN, "x"));
+            end
+            """);
+        assertThat(c.rules().get(0).layer()).isEmpty();
+        assertThat(c.rules().get(0).therapy()).isNull();
+        assertThat(c.rules().get(0).requirements()).isEmpty();
+    }
+
+    @Test
+    void hygieneProblemsAreCollectedWithFileAndLine() {
+        RuleCatalog c = read("recommendation/bad.drl", HEADER + """
+            rule "No id"
+                @evidence("XUE2025")
+            when
+                PatientCase()
+            then
+            end
+
+            rule "Blank id"
+                @id("  ") @evidence("XUE2025")
+            when
+                PatientCase()
+            then
+            end
+
+            rule "Unknown evidence"
+                @id("E-1") @evidence("XUE2025, MADEUP")
+            when
+                PatientCase()
+            then
+            end
+
+            rule "Writes"
+                @id("W-1") @evidence("XUE2025")
+            when
+                $p : PatientCase()
+            then
+                update($p);
+            end
+
+            rule "Twin"
+                @id("W-1") @evidence("XUE2025")
+            when
+                PatientCase()
+            then
+            end
+            """);
+        assertThat(withoutCommentProblems(c)).extracting(RuleProblem::describe).containsExactly(
+            "recommendation/bad.drl:5: rule \"No id\" has no @id",
+            "recommendation/bad.drl:12: rule \"Blank id\" has no @id",
+            "recommendation/bad.drl:19: rule \"Unknown evidence\": @evidence key \"MADEUP\" is not in evidence.json",
+            "recommendation/bad.drl:30: rule \"Writes\" calls update(): rules must not change facts; insert a derived fact instead",
+            "recommendation/bad.drl:34: duplicate @id(\"W-1\"): also used by rule \"Writes\" at recommendation/bad.drl:26");
+        assertThat(c.rules()).hasSize(5);
+        assertThat(c.rules().get(0).id()).isNull();
+        assertThat(c.rules().get(1).id()).isNull();
+    }
+
+    /** These tests are about other checks; rules written without their clinical comment are reported too. */
+    private static List<RuleProblem> withoutCommentProblems(RuleCatalog c) {
+        assertThat(c.problems()).filteredOn(p -> p.message().contains("has no // comment")).isNotEmpty();
+        return c.problems().stream().filter(p -> !p.message().contains("has no // comment")).toList();
+    }
+
+    @Test
+    void anEmptyOrBareIdCountsAsNoId() {
+        RuleCatalog c = read("recommendation/ids.drl", HEADER + """
+            rule "Empty id"
+                @id("") @evidence("XUE2025")
+            when
+                PatientCase()
+            then
+            end
+
+            rule "Bare id"
+                @id @evidence("XUE2025")
+            when
+                PatientCase()
+            then
+            end
+            """);
+        assertThat(withoutCommentProblems(c)).extracting(RuleProblem::describe).containsExactly(
+            "recommendation/ids.drl:5: rule \"Empty id\" has no @id",
+            "recommendation/ids.drl:12: rule \"Bare id\" has no @id");
+    }
+
+    @Test
+    void aCommentOnTheFirstLineOfAFileIsTheCommentOfTheRuleBelowIt() {
+        RuleCatalog c = read("first.drl", """
+            // first line comment
+            rule "First"
+                @id("F-1") @evidence("XUE2025")
+            when
+                org.netlm.model.PatientCase()
+            then
+            end
+            """);
+        assertThat(c.problems()).isEmpty();
+        assertThat(c.rules().get(0).line()).isEqualTo(2);
+        assertThat(c.rules().get(0).comment()).isEqualTo("first line comment");
+    }
+
+    @Test
+    void withoutARegistryEvidenceKeysAreNotChecked() {
+        RuleCatalog c = RuleCatalog.read(new RuleSource("t", List.of(new RuleSource.DrlFile("a.drl", HEADER + """
+            rule "Cites"
+                @id("C-1") @evidence("ANYTHING")
+            when
+                PatientCase()
+            then
+            end
+            """)), null), null);
+        assertThat(withoutCommentProblems(c)).isEmpty();
+        assertThat(c.rules().get(0).evidenceKeys()).containsExactly("ANYTHING");
+    }
+
+    @Test
+    void aFileThatDoesNotParseIsAProblemWithItsLine() {
+        RuleCatalog c = read("recommendation/broken.drl", HEADER + """
+            rule "Broken"
+                @id("B-1") @evidence("XUE2025")
+            when
+                PatientCase(
+            then
+            end
+            """);
+        assertThat(c.problems()).isNotEmpty().allSatisfy(p -> {
+            assertThat(p.file()).isEqualTo("recommendation/broken.drl");
+            assertThat(p.line()).isBetween(5, 11);
+        });
+        assertThat(c.rules()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+        code == CriterionCode.NET, met         | NET | MET
+        code == CriterionCode.NET,met          | NET | MET
+        code == CriterionCode.NET, !met        | NET | NOT_MET
+        code == CriterionCode.NET, ! met       | NET | NOT_MET
+        code == CriterionCode.NET, unmet       | NET | UNMET
+        code == CriterionCode.NET, !unmet      | NET | NOT_UNMET
+        code == CriterionCode.NET, unknown     | NET | UNKNOWN
+        code == CriterionCode.NET              | NET | MET
+        code==CriterionCode . GRADE_G3 , unmet | GRADE_G3 | UNMET
+        """)
+    void theStateAConstraintAsksForIsRead(String constraints, CriterionCode code, Requirement.Expect expect) {
+        assertThat(RuleCatalog.requirement(constraints)).isEqualTo(new Requirement(code, expect));
+    }
+
+    @Test
+    void constraintsWithoutAKnownCriterionCodeAreNoRequirement() {
+        assertThat(RuleCatalog.requirement("state == CriterionState.MET")).isNull();
+        assertThat(RuleCatalog.requirement("code == CriterionCode.NO_SUCH_CODE, met")).isNull();
+        assertThat(RuleCatalog.requirement("code == CriterionCode.NETWORK, metadata")).isNull();
+    }
+
+    @Test
+    void expectationsAcceptTheRightStatesAndNegateToTheirOpposite() {
+        assertThat(Requirement.Expect.MET.accepts(CriterionState.MET)).isTrue();
+        assertThat(Requirement.Expect.MET.accepts(CriterionState.UNKNOWN)).isFalse();
+        assertThat(Requirement.Expect.UNMET.accepts(CriterionState.UNMET)).isTrue();
+        assertThat(Requirement.Expect.UNMET.accepts(CriterionState.MET)).isFalse();
+        assertThat(Requirement.Expect.UNKNOWN.accepts(CriterionState.UNKNOWN)).isTrue();
+        assertThat(Requirement.Expect.UNKNOWN.accepts(CriterionState.UNMET)).isFalse();
+        assertThat(Requirement.Expect.NOT_MET.accepts(CriterionState.UNMET)).isTrue();
+        assertThat(Requirement.Expect.NOT_MET.accepts(CriterionState.UNKNOWN)).isTrue();
+        assertThat(Requirement.Expect.NOT_MET.accepts(CriterionState.MET)).isFalse();
+        assertThat(Requirement.Expect.NOT_UNMET.accepts(CriterionState.MET)).isTrue();
+        assertThat(Requirement.Expect.NOT_UNMET.accepts(CriterionState.UNKNOWN)).isTrue();
+        assertThat(Requirement.Expect.NOT_UNMET.accepts(CriterionState.UNMET)).isFalse();
+
+        assertThat(Requirement.Expect.MET.negate()).isEqualTo(Requirement.Expect.NOT_MET);
+        assertThat(Requirement.Expect.NOT_MET.negate()).isEqualTo(Requirement.Expect.MET);
+        assertThat(Requirement.Expect.UNMET.negate()).isEqualTo(Requirement.Expect.NOT_UNMET);
+        assertThat(Requirement.Expect.NOT_UNMET.negate()).isEqualTo(Requirement.Expect.UNMET);
+        assertThat(Requirement.Expect.UNKNOWN.negate()).isEqualTo(Requirement.Expect.UNKNOWN);
+    }
+
+    @Test
+    void aRequirementSaysInWordsWhatItAsksAndWhetherItWaitsForData() {
+        assertThat(new Requirement(CriterionCode.NET, Requirement.Expect.MET).describe()).isEqualTo("NET met");
+        assertThat(new Requirement(CriterionCode.NET, Requirement.Expect.UNMET).describe()).isEqualTo("NET known not to hold");
+        assertThat(new Requirement(CriterionCode.NET, Requirement.Expect.UNKNOWN).describe()).isEqualTo("NET unknown (data missing)");
+        assertThat(new Requirement(CriterionCode.NET, Requirement.Expect.NOT_MET).describe()).isEqualTo("NET not met (or unknown)");
+        assertThat(new Requirement(CriterionCode.NET, Requirement.Expect.NOT_UNMET).describe()).isEqualTo("NET met or unknown");
+
+        Requirement wantsMet = new Requirement(CriterionCode.STABLE, Requirement.Expect.MET);
+        assertThat(wantsMet.acceptedBy(CriterionState.MET)).isTrue();
+        assertThat(wantsMet.acceptedBy(CriterionState.UNMET)).isFalse();
+        assertThat(wantsMet.waitsForData(CriterionState.UNKNOWN)).isTrue();
+        assertThat(wantsMet.waitsForData(CriterionState.UNMET)).isFalse();
+        assertThat(new Requirement(CriterionCode.STABLE, Requirement.Expect.NOT_MET).waitsForData(CriterionState.UNKNOWN)).isFalse();
+    }
+}
