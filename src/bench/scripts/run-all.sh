@@ -2,7 +2,14 @@
 # The full performance measurement of docs/performance.md, for a quiet machine (nothing else running).
 # Results: target/perf/ (JMH JSON per group, text logs). Takes about 35 minutes on 2 cores.
 # Usage (repository root): src/bench/scripts/run-all.sh
+# QUICK=1 src/bench/scripts/run-all.sh checks that every step runs (one short iteration each, 20,000 patients):
+# its numbers mean nothing.
 set -euo pipefail
+QUICK=${QUICK:-}
+SHORT=${QUICK:+-f 1 -wi 1 -i 1 -w 1s -r 1s}
+PATIENTS=${QUICK:+20000}
+PATIENTS=${PATIENTS:-500000}
+if [ -n "$QUICK" ]; then COLD_FORKS=1; COLD_RUNS=1; else COLD_FORKS=10; COLD_RUNS=11; fi
 cd "$(dirname "$0")/../../.."
 OUT=target/perf
 mkdir -p "$OUT"
@@ -24,28 +31,30 @@ jmh() { # name, then JMH arguments
   local name=$1; shift
   mvn -B -q -Pbench verify -Djmh.args="$* -rf json -rff $OUT/jmh-$name.json" | tee "$OUT/jmh-$name.txt" | grep -E '^(Benchmark|[A-Za-z]+Benchmark)'
 }
-jmh assess      'AssessBenchmark -prof gc'
-jmh rule-group  RuleGroupBenchmark
-jmh drl-shape   DrlShapeBenchmark
-jmh json        JsonPipelineBenchmark
-jmh build-warm  EngineBuildBenchmark
-jmh build-cold  'EngineBuildBenchmark -bm ss -wi 0 -i 1 -f 10'
+jmh assess      "AssessBenchmark -prof gc $SHORT"
+jmh rule-group  "RuleGroupBenchmark $SHORT"
+jmh drl-shape   "DrlShapeBenchmark $SHORT"
+jmh json        "JsonPipelineBenchmark $SHORT"
+jmh build-warm  "EngineBuildBenchmark ${QUICK:+-f 1 -wi 1 -i 1}"
+jmh build-cold  "EngineBuildBenchmark -bm ss -wi 0 -i 1 -f $COLD_FORKS"
 
-src/bench/scripts/cold-start.sh 11 | tee "$OUT/cold-start.txt"
+src/bench/scripts/cold-start.sh $COLD_RUNS | tee "$OUT/cold-start.txt"
 
-# batch: 500,000 random valid patients, 2 worker threads, end to end (JVM start, parse, assess, write), peak RSS.
+# batch: $PATIENTS (500,000) random valid patients, 2 worker threads, end to end (JVM start, parse, assess, write), peak RSS.
 JAR=$(ls target/netlm-rules-*-cli.jar | head -1)
-CP="$JAR:target/test-classes"
-[ -f target/batch-500k.ndjson ] || java -cp "$CP" org.netlm.bench.BatchProbe generate 500000 target/batch-500k.ndjson
+mvn -B -q -Pbench dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt
+CP="target/test-classes:target/classes:$(cat target/bench-cp.txt)"
+INPUT=target/batch-$PATIENTS.ndjson
+[ -s "$INPUT" ] || { java -cp "$CP" org.netlm.bench.BatchProbe generate "$PATIENTS" "$INPUT.tmp" && mv "$INPUT.tmp" "$INPUT"; }
 for heap in "" "-Xmx256m -XX:+UseParallelGC"; do
   echo "== java $heap -jar cli.jar batch --threads 2" | tee -a "$OUT/batch.txt"
-  /usr/bin/time -v java $heap -jar "$JAR" batch --input target/batch-500k.ndjson --output target/batch-out.ndjson --threads 2 \
+  /usr/bin/time -v java $heap -jar "$JAR" batch --input "$INPUT" --output target/batch-out.ndjson --threads 2 \
     2>&1 >/dev/null | grep -E '^batch: read|Elapsed|Maximum resident' | tee -a "$OUT/batch.txt"
   rm -f target/batch-out.ndjson
 done
 # the same work through BatchProbe (a model of batch) with the DRL-shape experiment's merged rules, for comparison
 for spec in bundled target/drl-shape/merged; do
-  java -Xmx256m -XX:+UseParallelGC -cp "$CP" org.netlm.bench.BatchProbe "$spec" target/batch-500k.ndjson target/batch-out.ndjson 2 \
+  java -Xmx256m -XX:+UseParallelGC -cp "$CP" org.netlm.bench.BatchProbe "$spec" "$INPUT" target/batch-out.ndjson 2 \
     2>/dev/null | tee -a "$OUT/batch.txt"
   rm -f target/batch-out.ndjson
 done

@@ -15,7 +15,8 @@ import java.util.concurrent.Future;
 import org.netlm.engine.AssessOptions;
 import org.netlm.engine.NetlmEngine;
 import org.netlm.io.PatientJson;
-import org.netlm.testing.RandomPatients;
+import org.netlm.model.PatientCase;
+import org.netlm.testing.Patients;
 import org.netlm.validation.InvalidPatientException;
 
 /**
@@ -32,11 +33,14 @@ public final class BatchProbe {
 
     public static void main(String[] args) throws Exception {
         if ("generate".equals(args[0])) {
-            RandomPatients gen = new RandomPatients(2024);
             try (BufferedWriter w = Files.newBufferedWriter(Path.of(args[2]), StandardCharsets.UTF_8)) {
-                for (int i = Integer.parseInt(args[1]); i > 0; i--) {
-                    w.write(Ndjson.line(gen.next()));
-                    w.write('\n');
+                int left = Integer.parseInt(args[1]);
+                for (long chunk = 0; left > 0; chunk++) {
+                    for (PatientCase p : Patients.sample(2024 + chunk, Math.min(left, 10_000))) {
+                        w.write(Patients.toJson(p).toString());
+                        w.write('\n');
+                        left--;
+                    }
                 }
             }
             return;

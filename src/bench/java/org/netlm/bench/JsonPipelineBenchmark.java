@@ -41,7 +41,7 @@ public class JsonPipelineBenchmark {
     public void setUp() {
         engine = NetlmEngine.withDefaultRules();
         List<PatientCase> ps = Patients.set("random");
-        lines = ps.stream().map(Ndjson::line).toArray(String[]::new);
+        lines = ps.stream().map(p -> org.netlm.testing.Patients.toJson(p).toString()).toArray(String[]::new);
         for (int i = 0; i < lines.length; i++) { // the input must read back as the same patient
             if (!PatientJson.parse(lines[i]).equals(ps.get(i))) {
                 throw new IllegalStateException("NDJSON round trip differs for " + ps.get(i).getId());

@@ -7,7 +7,6 @@ import org.netlm.io.PatientJson;
 import org.netlm.model.PatientCase;
 import org.netlm.scenario.Scenario;
 import org.netlm.scenario.ScenarioFiles;
-import org.netlm.testing.RandomPatients;
 import org.netlm.validation.InvalidPatientException;
 
 /** Benchmark input: the shared example patients, or reproducible random valid patients. */
@@ -34,11 +33,11 @@ public final class Patients {
         }
     }
 
-    /** "examples" (the 11 valid shared examples) or "random" (1,000 random valid patients, seed 42). */
+    /** "examples" (the valid shared examples) or "random" (1,000 generated valid patients, seed 42). */
     public static List<PatientCase> set(String name) {
         return switch (name) {
             case "examples" -> examples();
-            case "random" -> new RandomPatients(42).next(1_000);
+            case "random" -> org.netlm.testing.Patients.sample(42, 1_000);
             default -> throw new IllegalArgumentException("unknown patient set " + name);
         };
     }

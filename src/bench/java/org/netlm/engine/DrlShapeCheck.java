@@ -7,7 +7,7 @@ import org.netlm.model.PatientCase;
 import org.netlm.scenario.ScenarioFiles;
 import org.netlm.scenario.ScenarioResult;
 import org.netlm.scenario.ScenarioRunner;
-import org.netlm.testing.RandomPatients;
+import org.netlm.testing.Patients;
 
 /** EXPERIMENT check (usage: DrlShapeCheck DIR...): a restructured rule folder must pass the scenarios and answer like rules/ on random patients. */
 public final class DrlShapeCheck {
@@ -20,7 +20,7 @@ public final class DrlShapeCheck {
             long failed = results.stream().filter(r -> !r.differences().isEmpty()).count();
             results.stream().filter(r -> !r.differences().isEmpty()).limit(5).forEach(r -> System.out.println("  FAIL " + r.line()));
             int differ = 0;
-            for (PatientCase p : new RandomPatients(99).next(3_000)) {
+            for (PatientCase p : Patients.sample(99, 3_000)) {
                 Assessment a = reference.assess(p);
                 Assessment b = variant.assess(p);
                 boolean same = a.findings().equals(b.findings()) && a.recommendations().equals(b.recommendations())

@@ -59,7 +59,7 @@ public class Explore {
 
     public static void main(String[] args) throws Exception {
         NetlmEngine engine = NetlmEngine.withDefaultRules();
-        List<PatientCase> ps = System.getProperty("random") != null ? new org.netlm.testing.RandomPatients(42).next(1000) : patients();
+        List<PatientCase> ps = System.getProperty("random") != null ? org.netlm.testing.Patients.sample(42, 1000) : patients();
         int rounds = Integer.parseInt(args[0]);
         List<String> wanted = Arrays.asList(args).subList(1, args.length);
         KieBase kb = engine.kieBase();

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.netlm.model.PatientCase;
-import org.netlm.testing.RandomPatients;
+import org.netlm.testing.Patients;
 
 /** Development check: writes the assessments of 3,000 random patients (one JSON line each) to a file. */
 public final class Golden {
@@ -14,7 +14,7 @@ public final class Golden {
         NetlmEngine engine = NetlmEngine.fromDirectory(Path.of("rules"));
         ObjectMapper m = new ObjectMapper();
         List<String> out = new ArrayList<>();
-        for (PatientCase p : new RandomPatients(7).next(3_000)) {
+        for (PatientCase p : Patients.sample(7, 3_000)) {
             out.add(m.writeValueAsString(engine.assess(p)));
         }
         Files.write(Path.of(args[0]), out);

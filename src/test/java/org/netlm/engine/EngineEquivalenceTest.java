@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.netlm.model.Assessment;
 import org.netlm.model.PatientCase;
-import org.netlm.testing.RandomPatients;
+import org.netlm.testing.Patients;
 
 /**
  * The speed measures must not change an answer: the pre-compiled bundled model gives the same assessment as
@@ -23,7 +23,7 @@ class EngineEquivalenceTest {
         NetlmEngine precompiled = NetlmEngine.withDefaultRules();
         NetlmEngine classic = NetlmEngine.fromDirectory(Path.of("rules"));
         assertThat(precompiled.usesPrecompiledRules()).isTrue();
-        for (PatientCase p : new RandomPatients(17).next(PATIENTS)) {
+        for (PatientCase p : Patients.sample(17, PATIENTS)) {
             assertThat(normalized(precompiled.assess(p))).as(p.getId()).isEqualTo(normalized(classic.assess(p)));
         }
     }
@@ -31,7 +31,7 @@ class EngineEquivalenceTest {
     @Test
     void aReusedSessionGivesTheSameAssessmentAsAFreshEngine() {
         NetlmEngine reused = NetlmEngine.fromDirectory(Path.of("rules"));
-        List<PatientCase> patients = new RandomPatients(23).next(200);
+        List<PatientCase> patients = Patients.sample(23, 200);
         List<Assessment> first = new ArrayList<>();
         for (PatientCase p : patients) {
             first.add(reused.assess(p));
@@ -50,7 +50,7 @@ class EngineEquivalenceTest {
     @Test
     void concurrentAssessmentsGiveTheSameAnswersAsOneThread() throws Exception {
         NetlmEngine engine = NetlmEngine.withDefaultRules();
-        List<PatientCase> patients = new RandomPatients(31).next(400);
+        List<PatientCase> patients = Patients.sample(31, 400);
         List<Assessment> expected = new ArrayList<>();
         for (PatientCase p : patients) {
             expected.add(engine.assess(p));

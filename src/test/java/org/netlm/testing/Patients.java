@@ -87,6 +87,22 @@ public final class Patients {
             .build(PatientCase.Builder::build);
     }
 
+    /**
+     * {@code n} patients drawn from {@link #valid()} with a fixed seed: the same list on every call, for
+     * equivalence checks and benchmark input outside a property.
+     */
+    public static java.util.List<PatientCase> sample(long seed, int n) {
+        java.util.List<PatientCase> out = new java.util.ArrayList<>(n);
+        net.jqwik.api.sessions.JqwikSession.run(() -> {
+            net.jqwik.api.RandomGenerator<PatientCase> generator = valid().generator(1000);
+            Random random = new Random(seed);
+            for (int i = 0; i < n; i++) {
+                out.add(generator.next(random).value());
+            }
+        });
+        return out;
+    }
+
     /** Neuroendocrine carcinomas (differentiation POOR), otherwise like {@link #valid()}. */
     public static Arbitrary<PatientCase> nec() {
         return valid().map(p -> p.toBuilder().differentiation(Differentiation.POOR).build());
