@@ -52,8 +52,8 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all available cores).")
     Integer threads;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "Rule folder to use instead of the bundled rules.")
-    Path rules;
+    @Mixin
+    RulesOption rules;
 
     @Option(names = "--explain", description = "Include the why / why-not explanations in every output line (off by default: "
         + "cohort audits need the recommendations, and the lines stay small).")
@@ -78,7 +78,7 @@ final class BatchCommand implements Callable<Integer> {
         if (in != null && out != null && Files.exists(out) && Files.isSameFile(in, out)) {
             throw new CliException(ErrorHandler.INVALID_INPUT, "--output is the input file " + input + ": choose another file");
         }
-        NetlmEngine engine = NetlmCli.engine(rules);
+        NetlmEngine engine = rules.engine();
         PrintWriter err = spec.commandLine().getErr();
         String name = stdin ? PatientReader.STDIN_NAME : input;
         CompletableFuture<Long> total = in == null || !Files.isRegularFile(in) ? null

@@ -22,15 +22,15 @@ final class CatalogCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "Rule folder to use instead of the bundled rules.")
-    Path rules;
+    @Mixin
+    RulesOption rules;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
     Path output;
 
     @Override
     public Integer call() throws IOException {
-        String md = CatalogMarkdown.render(NetlmCli.engine(rules));
+        String md = CatalogMarkdown.render(rules.engine());
         if (output == null) {
             spec.commandLine().getOut().print(md);
             spec.commandLine().getOut().flush();

@@ -43,8 +43,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "Rule folder to use instead of the bundled rules.")
-    Path rules;
+    @Mixin
+    RulesOption rules;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
         description = "json (default) or text (for reading at the tumour board).")
@@ -60,7 +60,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        NetlmEngine engine = NetlmCli.engine(rules);
+        NetlmEngine engine = rules.engine();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Sink sink = format == Format.text ? new TextSink(out, explain) : new JsonSink(out);

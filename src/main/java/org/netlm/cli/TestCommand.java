@@ -31,15 +31,15 @@ final class TestCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "Rule folder to use instead of the bundled rules.")
-    Path rules;
+    @Mixin
+    RulesOption rules;
 
     @Parameters(arity = "1..*", paramLabel = "CASES", description = "Scenario files, or folders searched for *.json.")
     List<Path> cases;
 
     @Override
     public Integer call() {
-        NetlmEngine engine = NetlmCli.engine(rules);
+        NetlmEngine engine = rules.engine();
         List<Scenario> scenarios;
         try {
             scenarios = ScenarioFiles.load(cases);
