@@ -183,11 +183,7 @@ public final class AssessmentJson {
 
     /** {@code "firedRules": [...]}: rule ids in firing order. */
     static void writeFiredRules(List<String> firedRules, JsonGenerator g) throws IOException {
-        g.writeArrayFieldStart("firedRules");
-        for (String id : firedRules) {
-            g.writeString(id);
-        }
-        g.writeEndArray();
+        writeStrings("firedRules", firedRules, g);
     }
 
     /** {@code "criteria": [{code, state, basis}]}: every named criterion and the input values behind its state. */
@@ -315,11 +311,7 @@ public final class AssessmentJson {
     }
 
     private static void writeUnmet(String field, List<UnmetRequirement> unmet, JsonGenerator g) throws IOException {
-        g.writeArrayFieldStart(field);
-        for (UnmetRequirement u : unmet) {
-            writeCriterion(u.criterion(), g);
-        }
-        g.writeEndArray();
+        writeDerived(field, unmet.stream().map(UnmetRequirement::criterion).toList(), g);
     }
 
     private static void writeStrings(String field, List<String> values, JsonGenerator g) throws IOException {
