@@ -167,7 +167,13 @@ public final class AssessmentText {
                     parts.add(l.ruleId() + ": " + l.reason());
                 }
                 if (!n.blockedBy().isEmpty()) {
-                    parts.add("blocked by " + criteria(n.blockedBy()));
+                    // What blocks every rule that could offer it decides; the other unmet conditions are counted, not listed.
+                    java.util.Set<org.netlm.model.CriterionCode> decisive = n.blockingEveryRule();
+                    List<org.netlm.model.DerivedCriterion> shown = decisive.isEmpty() ? n.blockedBy()
+                        : n.blockedBy().stream().filter(c -> decisive.contains(c.code())).toList();
+                    int others = n.blockedBy().size() - shown.size();
+                    parts.add("blocked by " + criteria(shown) + (others == 0 ? "" : " (and " + others + " other unmet condition"
+                        + (others == 1 ? "" : "s") + ")"));
                 }
                 if (!n.missingInputs().isEmpty()) {
                     parts.add("missing data: give " + String.join(", ", n.missingInputFields())

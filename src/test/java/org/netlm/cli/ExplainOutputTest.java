@@ -80,4 +80,18 @@ class ExplainOutputTest {
         assertThat(fullLine.get("explanations").has("PRRT")).isTrue();
         assertThat(leanLine.get("recommendations")).isEqualTo(fullLine.get("recommendations"));
     }
+
+    @Test
+    void whyNotShowsWhatBlocksEveryOfferingRuleAndCountsTheRest() throws Exception {
+        String nec = "{\"id\":\"nec-1\",\"primarySite\":\"PANCREAS\",\"differentiation\":\"POOR\",\"ki67Percent\":70,"
+            + "\"liverLesionCount\":6,\"bilobar\":true,\"extrahepaticDisease\":true,\"diseaseStatus\":\"PROGRESSIVE\"}";
+
+        String out = CliRun.run("evaluate", "--format", "text", "--explain", write(nec).toString()).out();
+
+        String everolimus = out.lines().filter(l -> l.trim().startsWith("EVEROLIMUS not offered")).findFirst().orElseThrow();
+        assertThat(everolimus)
+            .contains("blocked by not well-differentiated tumour")
+            .contains("(and 1 other unmet condition)")
+            .doesNotContain("not grade G1 or G2");
+    }
 }
