@@ -303,19 +303,17 @@ public final class PatientJson {
     }
 
     private static <E extends Enum<E>> E enumOf(Class<E> type, JsonNode n) {
-        List<String> allowed = new ArrayList<>();
-        for (E e : type.getEnumConstants()) {
-            allowed.add(e.name());
-        }
-        if (!n.isTextual()) {
-            throw new BadValue("must be one of " + String.join(", ", allowed) + ", not " + kind(n));
-        }
-        for (E e : type.getEnumConstants()) {
-            if (e.name().equals(n.asText())) {
-                return e;
+        E[] values = type.getEnumConstants();
+        if (n.isTextual()) {
+            for (E e : values) {
+                if (e.name().equals(n.asText())) {
+                    return e;
+                }
             }
         }
-        throw new BadValue("must be one of " + String.join(", ", allowed));
+        // The list of allowed values is built only for the error message, not on every good value.
+        String allowed = java.util.Arrays.stream(values).map(Enum::name).collect(java.util.stream.Collectors.joining(", "));
+        throw new BadValue("must be one of " + allowed + (n.isTextual() ? "" : ", not " + kind(n)));
     }
 
     private static List<PriorTherapy> priorTherapies(JsonNode n) {
