@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class DrlShapeBenchmark {
-    @Param({"rules", "target/drl-shape/aggregate", "target/drl-shape/merged"})
+    @Param({"rules", "target/drl-shape/aggregate", "target/drl-shape/collector", "target/drl-shape/merged"})
     public String dir;
 
     private NetlmEngine engine;
