@@ -95,7 +95,7 @@ public class AssessBenchmark {
     public Assessment naiveStateless() {
         PatientCase p = nextCase();
         PatientValidator.requireValid(p);
-        FiringRecorder recorder = new FiringRecorder(true);
+        FiringRecorder recorder = new FiringRecorder();
         StatelessKieSession session = kieBase.newStatelessKieSession();
         session.addEventListener(recorder.agendaListener);
         session.addEventListener(recorder.runtimeListener);

@@ -73,7 +73,7 @@ public class Explore {
         ops.put("classic-engine", classicEngine::assess);
         KieSessionsPool ppool = NetlmEngine.loadBundled().kieBase().newKieSessionsPool(1);
         ops.put("pre-pool", p -> { KieSession k = ppool.newKieSession(); k.insert(p); int n = k.fireAllRules(); k.dispose(); return n; });
-        ops.put("naive", p -> { org.kie.api.runtime.StatelessKieSession s = kb.newStatelessKieSession(); FiringRecorder r = new FiringRecorder(true);
+        ops.put("naive", p -> { org.kie.api.runtime.StatelessKieSession s = kb.newStatelessKieSession(); FiringRecorder r = new FiringRecorder();
             s.addEventListener(r.agendaListener); s.addEventListener(r.runtimeListener);
             org.kie.api.runtime.ExecutionResults res = s.execute(org.kie.internal.command.CommandFactory.newBatchExecution(List.of(
                 org.kie.internal.command.CommandFactory.newInsert(p), org.kie.internal.command.CommandFactory.newFireAllRules(),
@@ -81,7 +81,7 @@ public class Explore {
             return classicEngine.collect(p, new ArrayList<>((java.util.Collection<Object>) res.getValue("facts")), r, AssessOptions.DEFAULT); });
         ops.put("new", p -> { KieSession k = kb.newKieSession(); k.insert(p); int n = k.fireAllRules(); k.dispose(); return n; });
         ops.put("pool", p -> { KieSession k = pool.newKieSession(); k.insert(p); int n = k.fireAllRules(); k.dispose(); return n; });
-        ops.put("new+rec", p -> { KieSession k = kb.newKieSession(); FiringRecorder r = new FiringRecorder(true);
+        ops.put("new+rec", p -> { KieSession k = kb.newKieSession(); FiringRecorder r = new FiringRecorder();
             k.addEventListener(r.agendaListener); k.addEventListener(r.runtimeListener); k.insert(p); k.fireAllRules(); k.dispose(); return r; });
         ops.put("new+objs", p -> { KieSession k = kb.newKieSession(); k.insert(p); k.fireAllRules(); Object o = new ArrayList<>(k.getObjects()); k.dispose(); return o; });
         ops.put("exec-new", p -> { KieSession k = ekb.newKieSession(); k.insert(p); int n = k.fireAllRules(); k.dispose(); return n; });

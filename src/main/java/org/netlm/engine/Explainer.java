@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.netlm.model.Candidate;
+import org.netlm.model.Criteria;
 import org.netlm.model.Criterion;
 import org.netlm.model.CriterionCode;
 import org.netlm.model.CriterionState;
@@ -29,8 +30,9 @@ import org.netlm.model.WhyNot;
 
 /**
  * Builds the {@link Explanations} of one assessment from the rules' own execution: the candidates and limits the
- * rules inserted, the criteria each fired rule matched and the classification rule behind each criterion (recorded
- * by {@link FiringRecorder}), the limits the {@link Resolver} applied, and, for therapies not on offer, the
+ * rules inserted, the rules that fired ({@link FiringRecorder}), the patient's {@link Criteria} with the
+ * classification rule that derived each, the criteria each fired rule requires as written in its {@code Criteria(…)}
+ * pattern ({@link RuleCatalog}), the limits the {@link Resolver} applied, and, for therapies not on offer, the
  * requirements of every offering rule as written in the rule folder ({@link RuleCatalog}) checked against the
  * patient's criteria. No explanation text is written by hand, so explanations cannot drift from the rules.
  * One per engine; immutable and thread-safe (each call works on its own data).
@@ -42,6 +44,8 @@ final class Explainer {
 
     private final Map<String, String> names = new HashMap<>();
     private final Map<Therapy, List<OfferingRule>> offering = new EnumMap<>(Therapy.class);
+    /** The criterion codes each rule requires (its {@code Criteria(…)} conditions), by rule id. */
+    private final Map<String, Set<CriterionCode>> required = new HashMap<>();
 
     /** An offering rule, prepared once per engine: its requirements with the states each accepts. */
     private record OfferingRule(RuleInfo info, boolean fullyRead, List<Requirement> requirements,
@@ -65,6 +69,9 @@ final class Explainer {
         for (RuleInfo r : catalog.rules()) {
             if (r.id() != null) {
                 names.putIfAbsent(r.id(), r.name());
+                Set<CriterionCode> codes = EnumSet.noneOf(CriterionCode.class);
+                r.requirements().forEach(q -> codes.add(q.code()));
+                required.putIfAbsent(r.id(), codes);
             }
         }
         for (Therapy t : Therapy.values()) {
@@ -74,11 +81,12 @@ final class Explainer {
         }
     }
 
-    Explanations explain(List<Criterion> criteria, List<Candidate> candidates, List<StrengthLimit> limits,
-                         Resolver.Result resolved, FiringRecorder recorder) {
-        Run run = new Run(recorder);
-        for (Criterion c : criteria) {
-            run.derived.putIfAbsent(c.getCode(), run.derive(c));
+    Explanations explain(Criteria criteria, List<Candidate> candidates, List<StrengthLimit> limits,
+                         Resolver.Result resolved, List<String> firedRules) {
+        Run run = new Run(firedRules);
+        for (Criterion c : criteria.all()) {
+            run.derived.put(c.getCode(),
+                new DerivedCriterion(c.getCode(), c.getState(), c.getBasis(), criteria.derivedBy(c.getCode())));
         }
         Map<Therapy, List<Candidate>> candidatesBy = new EnumMap<>(Therapy.class);
         candidates.forEach(c -> candidatesBy.computeIfAbsent(c.getTherapy(), t -> new ArrayList<>()).add(c));
@@ -106,18 +114,12 @@ final class Explainer {
 
     /** The state of one explanation call. */
     private final class Run {
-        final FiringRecorder recorder;
         final Set<String> fired;
         final Map<CriterionCode, DerivedCriterion> derived = new EnumMap<>(CriterionCode.class);
         final Map<String, List<DerivedCriterion>> matched = new HashMap<>();
 
-        Run(FiringRecorder recorder) {
-            this.recorder = recorder;
-            this.fired = new HashSet<>(recorder.fired());
-        }
-
-        DerivedCriterion derive(Criterion c) {
-            return new DerivedCriterion(c.getCode(), c.getState(), c.getBasis(), recorder.insertedBy(c));
+        Run(List<String> firedRules) {
+            this.fired = new HashSet<>(firedRules);
         }
 
         DerivedCriterion criterion(CriterionCode code) {
@@ -128,9 +130,14 @@ final class Explainer {
 
         List<DerivedCriterion> matched(String ruleId) {
             return matched.computeIfAbsent(ruleId, id -> {
-                Map<CriterionCode, DerivedCriterion> byCode = new EnumMap<>(CriterionCode.class);
-                recorder.matchedCriteria(id).forEach(c -> byCode.putIfAbsent(c.getCode(), derive(c)));
-                return List.copyOf(byCode.values());
+                List<DerivedCriterion> out = new ArrayList<>();
+                for (CriterionCode code : required.getOrDefault(id, Set.of())) {
+                    DerivedCriterion d = derived.get(code);
+                    if (d != null) { // a rule that fired matched only derived criteria
+                        out.add(d);
+                    }
+                }
+                return List.copyOf(out);
             });
         }
 

@@ -22,7 +22,7 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 import org.netlm.model.Assessment;
 import org.netlm.model.Candidate;
-import org.netlm.model.Criterion;
+import org.netlm.model.Criteria;
 import org.netlm.model.Explanations;
 import org.netlm.model.FitnessFinding;
 import org.netlm.model.Findings;
@@ -237,7 +237,7 @@ public final class NetlmEngine {
     public Assessment assess(PatientCase patient, AssessOptions options) {
         Objects.requireNonNull(options, "options");
         PatientValidator.requireValid(patient);
-        FiringRecorder recorder = new FiringRecorder(options.explanations());
+        FiringRecorder recorder = new FiringRecorder();
         // Keep the default thread-safe session option: with ThreadSafeOption.NO the executable model's
         // consequences reuse one argument array per rule across all sessions of the KIE base, and
         // concurrent assessments corrupt each other (seen as NullPointerExceptions on 2 threads).
@@ -270,12 +270,12 @@ public final class NetlmEngine {
         List<Candidate> candidates = new ArrayList<>();
         List<StrengthLimit> limits = new ArrayList<>();
         List<WarningFact> warningFacts = new ArrayList<>();
-        List<Criterion> criteria = new ArrayList<>();
+        Criteria criteria = null;
         for (Object o : facts) {
             if (o instanceof Candidate c) {
                 candidates.add(c);
-            } else if (o instanceof Criterion c) {
-                criteria.add(c);
+            } else if (o instanceof Criteria c) {
+                criteria = c;
             } else if (o instanceof StrengthLimit l) {
                 limits.add(l);
             } else if (o instanceof WarningFact w) {
@@ -305,7 +305,9 @@ public final class NetlmEngine {
         candidates.sort(java.util.Comparator.comparing((Candidate c) -> c.getTherapy()).thenComparing(Candidate::getRuleId)
             .thenComparing(Candidate::getStrength));
         limits.sort(java.util.Comparator.comparing((StrengthLimit l) -> l.getTherapy()).thenComparing(StrengthLimit::getRuleId));
-        criteria.sort(java.util.Comparator.comparing(Criterion::getCode));
+        if (criteria == null) { // a rule folder without the criteria-gathering rules, or a session stopped early
+            criteria = Criteria.of(List.of());
+        }
         Resolver.Result resolved = Resolver.resolve(candidates, limits, evidence, CaseSummary.of(patient, findings));
         List<Warning> warnings = new ArrayList<>();
         java.util.EnumSet<WarningCode> seen = java.util.EnumSet.noneOf(WarningCode.class);
@@ -319,9 +321,9 @@ public final class NetlmEngine {
             warnings.add(Resolver.conflictWarning(resolved.contested()));
         }
         Explanations explanations = options.explanations()
-            ? explainer.explain(criteria, candidates, limits, resolved, recorder) : Explanations.NONE;
+            ? explainer.explain(criteria, candidates, limits, resolved, recorder.fired()) : Explanations.NONE;
         return new Assessment(patient.getId(), rulesetVersion, findings, resolved.recommendations(), warnings,
-            recorder.fired(), criteria, Assessment.DISCLAIMER, explanations);
+            recorder.fired(), criteria.all(), Assessment.DISCLAIMER, explanations);
     }
 
     /** Version of the rule set: the library version plus a digest of the rule files. */

@@ -4,14 +4,15 @@ import org.netlm.model.CriterionCode;
 import org.netlm.model.CriterionState;
 
 /**
- * What a rule's condition asks of one criterion, read from its {@code Criterion( code == …, … )} pattern.
+ * What a rule's condition asks of one criterion, read from its {@code Criteria( … )} pattern, e.g.
+ * {@code notMet(CriterionCode.SSTR_NEGATIVE)}.
  *
  * @param code   the criterion
  * @param expect what the pattern accepts
  */
 public record Requirement(CriterionCode code, Expect expect) {
 
-    /** The accepted states: {@code met}, {@code unmet}, {@code unknown}, {@code !met} ("not true"), {@code !unmet}. */
+    /** The accepted states: {@code met}, {@code unmet}, {@code unknown}, {@code notMet} ("not true"), {@code notUnmet}. */
     public enum Expect {
         MET, UNMET, UNKNOWN, NOT_MET, NOT_UNMET;
 

@@ -35,8 +35,11 @@ public final class RuleCatalog {
         "Candidate\\s*\\.\\s*of\\s*\\(\\s*kcontext\\s*,\\s*Therapy\\s*\\.\\s*(\\w+)\\s*,\\s*Strength\\s*\\.\\s*(\\w+)");
     private static final Pattern LIMIT = Pattern.compile(
         "StrengthLimit\\s*\\.\\s*of\\s*\\(\\s*kcontext\\s*,\\s*Therapy\\s*\\.\\s*(\\w+)\\s*,\\s*(?:StrengthLimit\\s*\\.\\s*)?Kind\\s*\\.\\s*(\\w+)");
-    private static final Pattern CODE = Pattern.compile("code\\s*==\\s*CriterionCode\\s*\\.\\s*(\\w+)");
-    private static final Pattern STATE = Pattern.compile("(^|[\\s,(])(!?)\\s*(met|unmet|unknown)\\b");
+    /** One condition of a {@code Criteria(…)} pattern: {@code met(CriterionCode.NET)}, {@code !unmet(…)}, … */
+    private static final Pattern CONDITION = Pattern.compile(
+        "(!?)\\s*(met|unmet|unknown|notMet|notUnmet)\\s*\\(\\s*CriterionCode\\s*\\.\\s*(\\w+)\\s*\\)");
+    private static final Pattern DERIVES = Pattern.compile("Criterion\\s*\\.\\s*of\\s*\\(\\s*CriterionCode\\s*\\.\\s*(\\w+)");
+    private static final Pattern INSERTS_CRITERION = Pattern.compile("\\binsert(Logical)?\\s*\\(\\s*(new\\s+Criterion\\s*\\(|Criterion\\s*\\.\\s*of\\b)");
     private static final Pattern WRITES = Pattern.compile("\\b(modify|update|delete|retract)\\s*\\(");
 
     private final List<RuleInfo> rules;
@@ -55,6 +58,7 @@ public final class RuleCatalog {
         List<RuleProblem> problems = new ArrayList<>();
         Map<String, RuleInfo> byId = new HashMap<>();
         Set<RuleInfo> partial = new HashSet<>();
+        Map<CriterionCode, RuleInfo> derivers = new java.util.EnumMap<>(CriterionCode.class);
         for (RuleSource.DrlFile f : source.drlFiles()) {
             PackageDescr pkg;
             DrlParser parser = new DrlParser();
@@ -74,6 +78,7 @@ public final class RuleCatalog {
             for (RuleDescr r : pkg.getRules()) {
                 RuleInfo info = describe(f, lines, r, problems, evidence, partial);
                 rules.add(info);
+                checkCriterionUse(f, r, info, problems, derivers);
                 if (info.id() != null) {
                     RuleInfo twin = byId.putIfAbsent(info.id(), info);
                     if (twin != null) {
@@ -84,6 +89,57 @@ public final class RuleCatalog {
             }
         }
         return new RuleCatalog(rules, problems, partial);
+    }
+
+    /**
+     * Criteria are added to the {@code CriteriaCollector} by exactly one rule each and matched through the
+     * {@code Criteria} fact: a {@code Criterion} fact is never in working memory, so a pattern on it or an insert of
+     * one would silently do nothing.
+     */
+    private static void checkCriterionUse(RuleSource.DrlFile f, RuleDescr r, RuleInfo info, List<RuleProblem> problems,
+                                          Map<CriterionCode, RuleInfo> derivers) {
+        if (matchesCriterionFacts(r.getLhs())) {
+            problems.add(new RuleProblem(f.path(), r.getLine(), "rule \"" + r.getName() + "\" matches Criterion facts, which the "
+                + "engine never inserts: write the conditions as Criteria( met(CriterionCode.X), notMet(CriterionCode.Y) )"));
+        }
+        String rhs = r.getConsequence() == null ? "" : r.getConsequence().toString();
+        if (INSERTS_CRITERION.matcher(rhs).find()) {
+            problems.add(new RuleProblem(f.path(), r.getConsequenceLine() > 0 ? r.getConsequenceLine() : r.getLine(),
+                "rule \"" + r.getName() + "\" inserts a Criterion fact, which no rule can match: add it to the collector "
+                + "instead, $criteria.add(kcontext, Criterion.of(...)) with $criteria : CriteriaCollector() in the when part"));
+        }
+        Matcher d = DERIVES.matcher(rhs);
+        while (d.find()) {
+            CriterionCode code = enumOrNull(CriterionCode.class, d.group(1));
+            if (code == null) {
+                continue;
+            }
+            RuleInfo first = derivers.putIfAbsent(code, info);
+            if (first != null && first != info) {
+                problems.add(new RuleProblem(f.path(), r.getLine(), "rule \"" + r.getName() + "\" derives criterion " + code
+                    + ", which rule \"" + first.name() + "\" at " + first.file() + ":" + first.line()
+                    + " already derives: one rule per criterion"));
+            }
+        }
+    }
+
+    private static boolean matchesCriterionFacts(BaseDescr d) {
+        if (d instanceof PatternDescr p) {
+            return isType(p, "Criterion");
+        }
+        if (d instanceof org.drools.drl.ast.descr.ConditionalElementDescr ce) {
+            for (Object child : ce.getDescrs()) {
+                if (child instanceof BaseDescr b && matchesCriterionFacts(b)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isType(PatternDescr p, String simpleName) {
+        String t = p.getObjectType();
+        return t != null && (t.equals(simpleName) || t.endsWith("." + simpleName));
     }
 
     private static RuleInfo describe(RuleSource.DrlFile f, String[] lines, RuleDescr r, List<RuleProblem> problems,
@@ -142,30 +198,41 @@ public final class RuleCatalog {
     /**
      * Adds the criterion requirements of {@code d} to {@code out}; returns false when {@code d} holds a condition
      * that is not read as a conjunction of criterion requirements ({@code or}, {@code forall}, {@code eval},
-     * {@code from}/{@code accumulate}, a {@code not} over several patterns, a constrained pattern on another fact
-     * type, or a criterion pattern whose code cannot be read). Patterns under {@code or} are not added: a branch of
-     * a disjunction is not a requirement of the rule.
+     * {@code from}/{@code accumulate}, a {@code not} over several conditions, a constrained pattern on another fact
+     * type, or a {@code Criteria(…)} condition that is not one of {@code met|unmet|unknown|notMet|notUnmet(CriterionCode.X)}).
+     * Conditions under {@code or} are not added: a branch of a disjunction is not a requirement of the rule.
      */
     private static boolean collect(BaseDescr d, boolean negated, List<Requirement> out) {
         if (d instanceof PatternDescr p) {
-            boolean criterion = "Criterion".equals(p.getObjectType()) || p.getObjectType().endsWith(".Criterion");
             if (p.getSource() != null) {
                 return false;
             }
-            if (!criterion) {
+            if (!isType(p, "Criteria")) {
                 // An unconstrained pattern on a fact the layers always insert (PatientCase, the findings) restricts nothing.
                 return !negated && p.getConstraint().getDescrs().isEmpty();
             }
-            StringBuilder text = new StringBuilder();
+            List<Requirement> reqs = new ArrayList<>();
+            boolean full = true;
             for (BaseDescr c : p.getConstraint().getDescrs()) {
-                text.append(c.getText() != null ? c.getText() : c.toString()).append(", ");
+                for (String part : (c.getText() != null ? c.getText() : c.toString()).split("&&")) {
+                    Requirement req = requirement(part);
+                    if (req == null) {
+                        full = false;
+                    } else {
+                        reqs.add(req);
+                    }
+                }
             }
-            Requirement req = requirement(text.toString());
-            if (req == null) {
-                return false;
+            if (negated) {
+                // not Criteria( a ) is the requirement "not a"; not Criteria( a, b ) is no conjunction of requirements
+                if (reqs.size() != 1 || !full || reqs.get(0).expect() == Requirement.Expect.UNKNOWN) {
+                    return false;
+                }
+                out.add(new Requirement(reqs.get(0).code(), reqs.get(0).expect().negate()));
+                return true;
             }
-            out.add(negated ? new Requirement(req.code(), req.expect().negate()) : req);
-            return true;
+            out.addAll(reqs);
+            return full;
         }
         if (d instanceof OrDescr) {
             return false;
@@ -192,30 +259,31 @@ public final class RuleCatalog {
         return false;
     }
 
-    static Requirement requirement(String constraints) {
-        Matcher code = CODE.matcher(constraints);
-        if (!code.find()) {
+    /**
+     * One condition of a {@code Criteria(…)} pattern as a requirement, e.g. {@code notMet(CriterionCode.SSTR_NEGATIVE)};
+     * {@code null} when it is anything else (then the rule's conditions are not fully read).
+     */
+    static Requirement requirement(String condition) {
+        Matcher m = CONDITION.matcher(condition.trim());
+        if (!m.matches()) {
             return null;
         }
-        CriterionCode cc = enumOrNull(CriterionCode.class, code.group(1));
+        CriterionCode cc = enumOrNull(CriterionCode.class, m.group(3));
         if (cc == null) {
             return null;
         }
-        Matcher st = STATE.matcher(constraints);
-        Requirement.Expect expect = Requirement.Expect.MET;
-        if (st.find()) {
-            boolean not = !st.group(2).isEmpty();
-            switch (st.group(3)) {
-                case "met":
-                    expect = not ? Requirement.Expect.NOT_MET : Requirement.Expect.MET;
-                    break;
-                case "unmet":
-                    expect = not ? Requirement.Expect.NOT_UNMET : Requirement.Expect.UNMET;
-                    break;
-                default:
-                    expect = Requirement.Expect.UNKNOWN;
-                    break;
+        Requirement.Expect expect = switch (m.group(2)) {
+            case "met" -> Requirement.Expect.MET;
+            case "unmet" -> Requirement.Expect.UNMET;
+            case "unknown" -> Requirement.Expect.UNKNOWN;
+            case "notMet" -> Requirement.Expect.NOT_MET;
+            default -> Requirement.Expect.NOT_UNMET;
+        };
+        if (!m.group(1).isEmpty()) {
+            if (expect == Requirement.Expect.UNKNOWN) {
+                return null; // "not unknown" (met or unmet) is no single requirement
             }
+            expect = expect.negate();
         }
         return new Requirement(cc, expect);
     }
