@@ -21,12 +21,11 @@ class RuleCatalogRequirementsTest {
     }
 
     @Test
-    void criterionPatternsAndNegatedPatternsAreReadAsRequirements() {
+    void criteriaConditionsAndNegatedPatternsAreReadAsRequirements() {
         RuleCatalog[] c = new RuleCatalog[1];
         RuleInfo r = read("""
-                Criterion( code == CriterionCode.NET, met )
-                Criterion( code == CriterionCode.SSTR_NEGATIVE, !met )
-                not Criterion( code == CriterionCode.PROGRESSIVE, unmet )
+                Criteria( met(CriterionCode.NET), notMet(CriterionCode.SSTR_NEGATIVE) )
+                not Criteria( unmet(CriterionCode.PROGRESSIVE) )
                 $p : PatientCase()
             """, c);
         assertThat(r.requirements()).containsExactly(
@@ -42,8 +41,8 @@ class RuleCatalogRequirementsTest {
     void branchesOfAnOrAreNotRequirementsAndTheRuleIsMarkedPartlyRead() {
         RuleCatalog[] c = new RuleCatalog[1];
         RuleInfo r = read("""
-                Criterion( code == CriterionCode.NET, met )
-                ( Criterion( code == CriterionCode.PROGRESSIVE, met ) or Criterion( code == CriterionCode.SYMPTOMATIC, met ) )
+                Criteria( met(CriterionCode.NET) )
+                ( Criteria( met(CriterionCode.PROGRESSIVE) ) or Criteria( met(CriterionCode.SYMPTOMATIC) ) )
             """, c);
         assertThat(r.requirements()).containsExactly(new Requirement(CriterionCode.NET, Requirement.Expect.MET));
         assertThat(c[0].conditionsFullyRead(r)).isFalse();
@@ -53,11 +52,21 @@ class RuleCatalogRequirementsTest {
     void conditionsOnOtherFactsOrFromAreMarkedPartlyRead() {
         RuleCatalog[] c = new RuleCatalog[1];
         RuleInfo constrained = read("""
-                Criterion( code == CriterionCode.NET, met )
+                Criteria( met(CriterionCode.NET) )
                 PatientCase( age != null )
             """, c);
         assertThat(c[0].conditionsFullyRead(constrained)).isFalse();
         assertThat(constrained.requirements()).extracting(Requirement::code).containsExactly(CriterionCode.NET);
+        RuleInfo disjunction = read("""
+                Criteria( met(CriterionCode.NET), met(CriterionCode.PROGRESSIVE) || met(CriterionCode.SYMPTOMATIC) )
+            """, c);
+        assertThat(c[0].conditionsFullyRead(disjunction)).isFalse();
+        assertThat(disjunction.requirements()).extracting(Requirement::code).containsExactly(CriterionCode.NET);
+        RuleInfo negatedPair = read("""
+                not Criteria( met(CriterionCode.NET), met(CriterionCode.PROGRESSIVE) )
+            """, c);
+        assertThat(c[0].conditionsFullyRead(negatedPair)).as("not (a and b) is no conjunction").isFalse();
+        assertThat(negatedPair.requirements()).isEmpty();
     }
 
     @Test

@@ -35,14 +35,14 @@ class RuleCatalogTest {
             rule "Ablation for small lesions"
                 @id("LOCAL-T1") @evidence("XUE2025,NCCN2021")
             when
-                Criterion( code == CriterionCode.NET, met )
-                Criterion( code == CriterionCode.FIT_FOR_SURGERY, !met )
-                Criterion( code == CriterionCode.GRADE_G3, unmet )
-                Criterion( code == CriterionCode.STABLE, !unmet )
-                Criterion( code == CriterionCode.EXTRAHEPATIC_DISEASE, unknown )
-                Criterion( code == CriterionCode.RESECTABLE )
-                not Criterion( code == CriterionCode.FUNCTIONAL, met )
-                org.netlm.model.Criterion( code == CriterionCode.GRADE_G1_G2, met )
+                Criteria( met(CriterionCode.NET),
+                          notMet(CriterionCode.FIT_FOR_SURGERY),
+                          unmet(CriterionCode.GRADE_G3),
+                          notUnmet(CriterionCode.STABLE),
+                          unknown(CriterionCode.EXTRAHEPATIC_DISEASE),
+                          !unmet(CriterionCode.RESECTABLE) )
+                not Criteria( met(CriterionCode.FUNCTIONAL) )
+                org.netlm.model.Criteria( met(CriterionCode.GRADE_G1_G2) && !met(CriterionCode.GRADE_G3) )
                 PatientCase( ki67Percent > 3 )
             then
                 insert(Candidate.of(kcontext, Therapy.ABLATION, Strength.RECOMMENDED, "small."));
@@ -67,9 +67,10 @@ class RuleCatalogTest {
             new Requirement(CriterionCode.GRADE_G3, Requirement.Expect.UNMET),
             new Requirement(CriterionCode.STABLE, Requirement.Expect.NOT_UNMET),
             new Requirement(CriterionCode.EXTRAHEPATIC_DISEASE, Requirement.Expect.UNKNOWN),
-            new Requirement(CriterionCode.RESECTABLE, Requirement.Expect.MET),
+            new Requirement(CriterionCode.RESECTABLE, Requirement.Expect.NOT_UNMET),
             new Requirement(CriterionCode.FUNCTIONAL, Requirement.Expect.NOT_MET),
-            new Requirement(CriterionCode.GRADE_G1_G2, Requirement.Expect.MET));
+            new Requirement(CriterionCode.GRADE_G1_G2, Requirement.Expect.MET),
+            new Requirement(CriterionCode.GRADE_G3, Requirement.Expect.NOT_MET));
         assertThat(c.byId("LOCAL-T1")).contains(r);
         assertThat(c.byId("NOPE")).isEmpty();
         assertThat(c.offering(Therapy.ABLATION)).containsExactly(r);
@@ -82,7 +83,7 @@ class RuleCatalogTest {
             rule "Failed therapy is not offered again"
                 @id("LIM-T1") @evidence("XUE2025")
             when
-                Criterion( code == CriterionCode.NET, met )
+                Criteria( met(CriterionCode.NET) )
             then
                 insert(StrengthLimit.of(kcontext, Therapy.EVEROLIMUS, StrengthLimit.Kind.NOT_OFFERED, CriterionCode.NET, "failed."));
             end
@@ -90,7 +91,7 @@ class RuleCatalogTest {
             rule "Negative opinion"
                 @id("NEG-T1") @evidence("XUE2025")
             when
-                Criterion( code == CriterionCode.NET, met )
+                Criteria( met(CriterionCode.NET) )
             then
                 insert(Candidate.of(kcontext, Therapy.PRRT, Strength.CONTRAINDICATED, "no."));
             end
@@ -173,6 +174,52 @@ class RuleCatalogTest {
         assertThat(c.rules().get(1).id()).isNull();
     }
 
+    @Test
+    void criteriaWrittenAsSingleFactsOrDerivedTwiceAreReportedBecauseTheyWouldSilentlyDoNothing() {
+        RuleCatalog c = read("classification/criteria.drl", HEADER + """
+            rule "Old-style pattern"
+                @id("C-1") @evidence("XUE2025")
+            when
+                Criterion( code == CriterionCode.NET, met )
+            then
+            end
+
+            rule "Old-style insert"
+                @id("C-2") @evidence("XUE2025")
+            when
+                $p : PatientCase()
+            then
+                insert(Criterion.of(CriterionCode.NET, CriterionState.MET, ""));
+            end
+
+            rule "Derives NET"
+                @id("C-3") @evidence("XUE2025")
+            when
+                $criteria : CriteriaCollector()
+            then
+                $criteria.add(kcontext, Criterion.of(CriterionCode.FUNCTIONAL, CriterionState.MET, ""));
+            end
+
+            rule "Derives NET again"
+                @id("C-4") @evidence("XUE2025")
+            when
+                $criteria : CriteriaCollector()
+                not Criterion( code == CriterionCode.NET )
+            then
+                $criteria.add(kcontext, Criterion.of(CriterionCode.FUNCTIONAL, CriterionState.UNMET, ""));
+            end
+            """);
+        assertThat(withoutCommentProblems(c)).extracting(RuleProblem::describe).containsExactly(
+            "classification/criteria.drl:5: rule \"Old-style pattern\" matches Criterion facts, which the engine never inserts: "
+                + "write the conditions as Criteria( met(CriterionCode.X), notMet(CriterionCode.Y) )",
+            "classification/criteria.drl:16: rule \"Old-style insert\" inserts a Criterion fact, which no rule can match: add it "
+                + "to the collector instead, $criteria.add(kcontext, Criterion.of(...)) with $criteria : CriteriaCollector() in the when part",
+            "classification/criteria.drl:28: rule \"Derives NET again\" matches Criterion facts, which the engine never inserts: "
+                + "write the conditions as Criteria( met(CriterionCode.X), notMet(CriterionCode.Y) )",
+            "classification/criteria.drl:28: rule \"Derives NET again\" derives criterion FUNCTIONAL, which rule \"Derives NET\" "
+                + "at classification/criteria.drl:20 already derives: one rule per criterion");
+    }
+
     /** These tests are about other checks; rules written without their clinical comment are reported too. */
     private static List<RuleProblem> withoutCommentProblems(RuleCatalog c) {
         assertThat(c.problems()).filteredOn(p -> p.message().contains("has no // comment")).isNotEmpty();
@@ -250,25 +297,28 @@ class RuleCatalogTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-        code == CriterionCode.NET, met         | NET | MET
-        code == CriterionCode.NET,met          | NET | MET
-        code == CriterionCode.NET, !met        | NET | NOT_MET
-        code == CriterionCode.NET, ! met       | NET | NOT_MET
-        code == CriterionCode.NET, unmet       | NET | UNMET
-        code == CriterionCode.NET, !unmet      | NET | NOT_UNMET
-        code == CriterionCode.NET, unknown     | NET | UNKNOWN
-        code == CriterionCode.NET              | NET | MET
-        code==CriterionCode . GRADE_G3 , unmet | GRADE_G3 | UNMET
+        met(CriterionCode.NET)                 | NET | MET
+        notMet(CriterionCode.NET)              | NET | NOT_MET
+        !met(CriterionCode.NET)                | NET | NOT_MET
+        ! met( CriterionCode.NET )             | NET | NOT_MET
+        unmet(CriterionCode.NET)               | NET | UNMET
+        notUnmet(CriterionCode.NET)            | NET | NOT_UNMET
+        !unmet(CriterionCode.NET)              | NET | NOT_UNMET
+        !notMet(CriterionCode.NET)             | NET | MET
+        unknown(CriterionCode.NET)             | NET | UNKNOWN
+        met( CriterionCode . GRADE_G3 )        | GRADE_G3 | MET
         """)
-    void theStateAConstraintAsksForIsRead(String constraints, CriterionCode code, Requirement.Expect expect) {
+    void theStateAConditionAsksForIsRead(String constraints, CriterionCode code, Requirement.Expect expect) {
         assertThat(RuleCatalog.requirement(constraints)).isEqualTo(new Requirement(code, expect));
     }
 
     @Test
-    void constraintsWithoutAKnownCriterionCodeAreNoRequirement() {
+    void conditionsThatAreNotOneKnownCriterionStateAreNoRequirement() {
         assertThat(RuleCatalog.requirement("state == CriterionState.MET")).isNull();
-        assertThat(RuleCatalog.requirement("code == CriterionCode.NO_SUCH_CODE, met")).isNull();
-        assertThat(RuleCatalog.requirement("code == CriterionCode.NETWORK, metadata")).isNull();
+        assertThat(RuleCatalog.requirement("met(CriterionCode.NO_SUCH_CODE)")).isNull();
+        assertThat(RuleCatalog.requirement("metadata(CriterionCode.NET)")).isNull();
+        assertThat(RuleCatalog.requirement("met(CriterionCode.NET) || met(CriterionCode.GRADE_G3)")).isNull();
+        assertThat(RuleCatalog.requirement("!unknown(CriterionCode.NET)")).as("met or unmet: no single requirement").isNull();
     }
 
     @Test
