@@ -13,15 +13,29 @@ import org.kie.api.runtime.rule.RuleContext;
 public final class CriteriaCollector {
     private final List<Criterion> criteria = new ArrayList<>(64);
     private final List<String> derivedBy = new ArrayList<>(64);
+    private boolean completed;
 
-    /** Adds the criterion derived by the rule firing in {@code kcontext}. */
+    /**
+     * Adds the criterion derived by the rule firing in {@code kcontext}.
+     *
+     * @throws IllegalStateException when the criteria were already gathered ({@link #complete()}): a criterion rule
+     *                               that fires that late would be missing from {@link Criteria} without a word
+     */
     public void add(RuleContext kcontext, Criterion criterion) {
-        criteria.add(java.util.Objects.requireNonNull(criterion, "criterion"));
-        derivedBy.add(kcontext == null ? null : Candidate.RuleMeta.id(kcontext));
+        java.util.Objects.requireNonNull(criterion, "criterion");
+        String rule = kcontext == null ? null : Candidate.RuleMeta.id(kcontext);
+        if (completed) {
+            throw new IllegalStateException("criterion " + criterion.getCode() + " was added by rule " + rule
+                + " after the criteria were gathered into the Criteria fact: a criterion rule may match only the patient, "
+                + "the findings and the collector");
+        }
+        criteria.add(criterion);
+        derivedBy.add(rule);
     }
 
-    /** The criteria added so far, as the immutable fact the recommendation rules match. */
+    /** The criteria added so far, as the immutable fact the recommendation rules match; no criterion can be added after. */
     public Criteria complete() {
+        completed = true;
         return new Criteria(criteria, derivedBy);
     }
 
