@@ -1,36 +1,28 @@
-# EXPERIMENT (benchmark only, never applied to rules/): aggregate.py, then the ~50 "Criterion: ..." rules merged
-# into one rule "All criteria" that computes every criterion in one firing (their consequences concatenated) and
-# inserts one CriteriaSet. Mode "set": only the CriteriaSet; "facts": the Criterion facts too.
-# Usage: python3 merge_criteria.py rules/ target/drl-shape/merged set
-import re,sys,os,shutil,glob,subprocess
+# EXPERIMENT (benchmark only, never applied to rules/): the ~50 "Criterion: ..." rules of rules/ merged into one
+# rule "All criteria" that derives every criterion in one firing (their consequences concatenated). Removes 50 rule
+# ids; measured in docs/performance.md to show what the remaining per-firing cost is.
+# Usage: python3 merge_criteria.py rules/ target/drl-shape/merged
+import re,sys,os,shutil,glob
 src,dst=sys.argv[1],sys.argv[2]
-mode=sys.argv[3] if len(sys.argv)>3 else 'facts'   # facts: also insert Criterion facts; set: only CriteriaSet
-subprocess.run(['python3',os.path.join(os.path.dirname(os.path.abspath(__file__)),'aggregate.py'),src,dst],check=True)
-os.remove(dst+'/classification/aggregate.drl')
+shutil.rmtree(dst,ignore_errors=True); shutil.copytree(src,dst)
 bodies=[]
 for f in glob.glob(dst+'/classification/*.drl'):
-    txt=open(f).read()
-    out=[]
-    for m in re.finditer(r'(?ms)^(//[^\n]*\n)*rule "([^"]*)".*?^end\n',txt):
-        pass
-    # split into rules
-    parts=re.split(r'(?m)^(?=(?://[^\n]*\n)*rule ")',txt)
+    parts=re.split(r'(?m)^(?=(?://[^\n]*\n)*rule ")',open(f).read())
     keep=[]
     for p in parts:
         mm=re.search(r'(?m)^rule "([^"]*)"',p)
         if mm and mm.group(1).startswith('Criterion:'):
-            body=p.split('\nthen\n',1)[1].rsplit('\nend',1)[0]
-            body=body.replace('insert(Criterion.of(','$cs.add(Criterion.of(')
-            bodies.append('{'+body+'}')
+            bodies.append('{'+p.split('\nthen\n',1)[1].rsplit('\nend',1)[0]+'}')
         else:
             keep.append(p)
     open(f,'w').write(''.join(keep))
-open(dst+'/classification/criteria.drl','w').write('''package org.netlm.rules.classification;
+open(dst+'/classification/merged-criteria.drl','w').write('''package org.netlm.rules.classification;
 import org.netlm.model.*;
-// Experiment: every criterion computed in one firing (the consequences of the former criterion rules).
+// Experiment: every criterion derived in one firing (the consequences of the former criterion rules).
 rule "All criteria"
-    @id("CLASS-CRIT-ALL") @evidence("WHO2022")
+    @id("CLASS-CRIT-MERGED") @evidence("XUE2025")
 when
+    $criteria : CriteriaCollector()
     $p : PatientCase()
     $g : GradeFinding()
     $t : LiverTypeFinding()
@@ -38,8 +30,6 @@ when
     $b : TumorBurdenFinding()
     $f : FitnessFinding()
 then
-    java.util.List<Criterion> $cs = new java.util.ArrayList<>(64);
 '''+'\n'.join(bodies)+'''
-    insert(CriteriaSet.of($cs));
-'''+('    for (Criterion c : $cs) { insert(c); }\n' if mode=='facts' else '')+'''end
+end
 ''')

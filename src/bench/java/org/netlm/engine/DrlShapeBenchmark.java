@@ -21,10 +21,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * EXPERIMENT: what the shape of the DRL costs. The same engine ({@link NetlmEngine#assess}, classic compiler) over
- * rules/ and over two mechanically restructured copies made by src/bench/drl-shape/*.py (run them first, see
- * docs/performance.md). Both copies give the same findings, recommendations and warnings as rules/ on the scenario
- * suite and on 3,000 random patients ({@link DrlShapeCheck}). Random patients, one thread, without explanations
- * (the explainer reads only the Criterion(...) syntax of rules/).
+ * rules/ and over a mechanically restructured copy made by src/bench/drl-shape/merge_criteria.py (the 50 criterion
+ * rules merged into one; run it first, see docs/performance.md). The copy gives the same findings, recommendations,
+ * warnings and criteria as rules/ on the scenario suite and on 3,000 random patients ({@link DrlShapeCheck}).
+ * Random patients, one thread, without explanations.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class DrlShapeBenchmark {
-    @Param({"rules", "target/drl-shape/aggregate", "target/drl-shape/collector", "target/drl-shape/merged"})
+    @Param({"rules", "target/drl-shape/merged"})
     public String dir;
 
     private NetlmEngine engine;
