@@ -15,7 +15,7 @@ public final class Golden {
         ObjectMapper m = new ObjectMapper();
         List<String> out = new ArrayList<>();
         for (PatientCase p : Patients.sample(7, 3_000)) {
-            out.add(m.writeValueAsString(engine.assess(p)));
+            out.add(org.netlm.io.AssessmentJson.toCompactJson(engine.assess(p)));
         }
         Files.write(Path.of(args[0]), out);
     }

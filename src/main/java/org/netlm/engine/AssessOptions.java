@@ -2,12 +2,13 @@ package org.netlm.engine;
 
 /**
  * Options for {@link NetlmEngine#assess(org.netlm.model.PatientCase, AssessOptions)}. Immutable.
- * {@link #DEFAULT} builds full explanations, as {@link NetlmEngine#assess(org.netlm.model.PatientCase)} does;
- * {@link #withoutExplanations()} skips them (and the event recording they need beyond the fired-rule list)
- * for bulk runs that only need the recommendations; the assessment then carries
- * {@link org.netlm.model.Explanations#NONE}.
+ * {@link #DEFAULT} gives full explanations, as {@link NetlmEngine#assess(org.netlm.model.PatientCase)} does: they are
+ * built on the first call of {@link org.netlm.model.Assessment#explanations()} (once), so a caller that reads only
+ * the recommendations does not pay for them. {@link #withoutExplanations()} drops them altogether (the assessment
+ * carries {@link org.netlm.model.Explanations#NONE} and holds no session data for them), for bulk runs that only need
+ * the recommendations.
  *
- * @param explanations build the why / why-not explanations
+ * @param explanations make the why / why-not explanations available
  */
 public record AssessOptions(boolean explanations) {
     /** Full explanations (the default of {@code assess(PatientCase)}). */

@@ -320,10 +320,17 @@ public final class NetlmEngine {
         if (!resolved.contested().isEmpty()) {
             warnings.add(Resolver.conflictWarning(resolved.contested()));
         }
-        Explanations explanations = options.explanations()
-            ? explainer.explain(criteria, candidates, limits, resolved, recorder.fired()) : Explanations.NONE;
-        return new Assessment(patient.getId(), rulesetVersion, findings, resolved.recommendations(), warnings,
-            recorder.fired(), criteria.all(), Assessment.DISCLAIMER, explanations);
+        if (!options.explanations()) {
+            return new Assessment(patient.getId(), rulesetVersion, findings, resolved.recommendations(), warnings,
+                recorder.fired(), criteria.all(), Assessment.DISCLAIMER, Explanations.NONE);
+        }
+        // Explained on first use: everything the explainer reads is final here (the session is back in the pool,
+        // these lists belong to this call only and are not changed again).
+        Criteria finalCriteria = criteria;
+        List<String> fired = recorder.fired();
+        return Assessment.explainedOnDemand(patient.getId(), rulesetVersion, findings, resolved.recommendations(), warnings,
+            fired, criteria.all(), Assessment.DISCLAIMER,
+            () -> explainer.explain(finalCriteria, candidates, limits, resolved, fired));
     }
 
     /** Version of the rule set: the library version plus a digest of the rule files. */

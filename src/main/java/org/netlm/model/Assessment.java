@@ -1,35 +1,124 @@
 package org.netlm.model;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The result of assessing one patient: findings, resolved recommendations (at most one per therapy,
  * in {@link Therapy} order), warnings, the rules that fired (in firing order), every criterion's state,
  * the rule-set version, and the {@link Explanations} (why each recommendation, why not every other therapy).
- * Immutable.
+ *
+ * <p>Immutable and safe to share between threads. The engine builds the explanations on first use of
+ * {@link #explanations()} (or {@link #why}, {@link #whyNot}), from data captured when the rules fired, so a caller
+ * that never reads them does not pay for them; the result is computed once and is the same whenever it is asked for.
+ * Equality and hash code cover every component, the explanations included.
  */
-public record Assessment(String patientId, String rulesetVersion, Findings findings,
-                         List<Recommendation> recommendations, List<Warning> warnings,
-                         List<String> firedRules, List<Criterion> criteria, String disclaimer,
-                         Explanations explanations) {
+public final class Assessment {
 
     /** Printed with every assessment, in every format. */
     public static final String DISCLAIMER = "Decision support for a multidisciplinary tumour board, not a prescription: "
         + "every recommendation must be checked against the full clinical picture by the treating team.";
 
-    public Assessment {
-        recommendations = List.copyOf(recommendations);
-        warnings = List.copyOf(warnings);
-        firedRules = List.copyOf(firedRules);
-        criteria = List.copyOf(criteria);
-        explanations = explanations == null ? Explanations.NONE : explanations;
+    private final String patientId;
+    private final String rulesetVersion;
+    private final Findings findings;
+    private final List<Recommendation> recommendations;
+    private final List<Warning> warnings;
+    private final List<String> firedRules;
+    private final List<Criterion> criteria;
+    private final String disclaimer;
+    private volatile Explanations explanations;
+    private Supplier<Explanations> explain; // guarded by this; null once the explanations exist
+
+    public Assessment(String patientId, String rulesetVersion, Findings findings, List<Recommendation> recommendations,
+                      List<Warning> warnings, List<String> firedRules, List<Criterion> criteria, String disclaimer,
+                      Explanations explanations) {
+        this(patientId, rulesetVersion, findings, recommendations, warnings, firedRules, criteria, disclaimer,
+            explanations == null ? Explanations.NONE : explanations, null);
     }
 
-    /** An assessment without explanations ({@link Explanations#NONE}); kept for callers of the original constructor. */
+    /** An assessment without explanations ({@link Explanations#NONE}). */
     public Assessment(String patientId, String rulesetVersion, Findings findings, List<Recommendation> recommendations,
                       List<Warning> warnings, List<String> firedRules, List<Criterion> criteria, String disclaimer) {
         this(patientId, rulesetVersion, findings, recommendations, warnings, firedRules, criteria, disclaimer, Explanations.NONE);
+    }
+
+    private Assessment(String patientId, String rulesetVersion, Findings findings, List<Recommendation> recommendations,
+                       List<Warning> warnings, List<String> firedRules, List<Criterion> criteria, String disclaimer,
+                       Explanations explanations, Supplier<Explanations> explain) {
+        this.patientId = patientId;
+        this.rulesetVersion = rulesetVersion;
+        this.findings = findings;
+        this.recommendations = List.copyOf(recommendations);
+        this.warnings = List.copyOf(warnings);
+        this.firedRules = List.copyOf(firedRules);
+        this.criteria = List.copyOf(criteria);
+        this.disclaimer = disclaimer;
+        this.explanations = explanations;
+        this.explain = explain;
+    }
+
+    /**
+     * An assessment whose explanations are built by {@code explain} on first use, once. {@code explain} must only
+     * read data that no longer change (the engine passes what the finished session left behind).
+     */
+    public static Assessment explainedOnDemand(String patientId, String rulesetVersion, Findings findings,
+                                               List<Recommendation> recommendations, List<Warning> warnings,
+                                               List<String> firedRules, List<Criterion> criteria, String disclaimer,
+                                               Supplier<Explanations> explain) {
+        return new Assessment(patientId, rulesetVersion, findings, recommendations, warnings, firedRules, criteria, disclaimer,
+            null, Objects.requireNonNull(explain, "explain"));
+    }
+
+    public String patientId() {
+        return patientId;
+    }
+
+    public String rulesetVersion() {
+        return rulesetVersion;
+    }
+
+    public Findings findings() {
+        return findings;
+    }
+
+    public List<Recommendation> recommendations() {
+        return recommendations;
+    }
+
+    public List<Warning> warnings() {
+        return warnings;
+    }
+
+    /** The {@code @id}s of the rules that fired, in firing order. */
+    public List<String> firedRules() {
+        return firedRules;
+    }
+
+    public List<Criterion> criteria() {
+        return criteria;
+    }
+
+    public String disclaimer() {
+        return disclaimer;
+    }
+
+    /** Why each recommendation and why not every other therapy ({@link Explanations#NONE} when run without them). */
+    public Explanations explanations() {
+        Explanations e = explanations;
+        if (e != null) {
+            return e;
+        }
+        synchronized (this) {
+            if (explanations == null) {
+                Explanations built = explain.get();
+                explanations = built == null ? Explanations.NONE : built;
+                explain = null; // let the captured session data go
+            }
+            return explanations;
+        }
     }
 
     /** The recommendation for {@code therapy}, if any rule spoke about it. */
@@ -53,16 +142,38 @@ public record Assessment(String patientId, String rulesetVersion, Findings findi
 
     /** Why {@code therapy} has its strength (present for every resolved recommendation when explanations were built). */
     public Optional<Why> why(Therapy therapy) {
-        return explanations.why(therapy);
+        return explanations().why(therapy);
     }
 
     /** Why {@code therapy} is not on offer (present for every therapy not offered when explanations were built). */
     public Optional<WhyNot> whyNot(Therapy therapy) {
-        return explanations.whyNot(therapy);
+        return explanations().whyNot(therapy);
     }
 
     /** The state of a criterion for this patient. */
     public Optional<Criterion> criterion(CriterionCode code) {
         return criteria.stream().filter(c -> c.getCode() == code).findFirst();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Assessment a
+            && Objects.equals(patientId, a.patientId) && Objects.equals(rulesetVersion, a.rulesetVersion)
+            && Objects.equals(findings, a.findings) && recommendations.equals(a.recommendations)
+            && warnings.equals(a.warnings) && firedRules.equals(a.firedRules) && criteria.equals(a.criteria)
+            && Objects.equals(disclaimer, a.disclaimer) && explanations().equals(a.explanations());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(patientId, rulesetVersion, findings, recommendations, warnings, firedRules, criteria, disclaimer,
+            explanations());
+    }
+
+    @Override
+    public String toString() {
+        return "Assessment[patientId=" + patientId + ", rulesetVersion=" + rulesetVersion + ", findings=" + findings
+            + ", recommendations=" + recommendations + ", warnings=" + warnings + ", firedRules=" + firedRules
+            + ", criteria=" + criteria + ", disclaimer=" + disclaimer + ", explanations=" + explanations() + "]";
     }
 }
