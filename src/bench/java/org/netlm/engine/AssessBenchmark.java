@@ -13,6 +13,7 @@ import org.kie.api.runtime.StatelessKieSession;
 import org.kie.internal.command.CommandFactory;
 import org.netlm.bench.Patients;
 import org.netlm.model.Assessment;
+import org.netlm.model.Explanations;
 import org.netlm.model.PatientCase;
 import org.netlm.validation.PatientValidator;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -33,7 +34,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * warning collected. Patients are taken round robin from the chosen set.
  *
  * <ul>
- *   <li>{@code optimised}: {@link NetlmEngine#assess} as shipped (pre-compiled model, pooled sessions, lean recorder).</li>
+ *   <li>{@code optimised}: {@link NetlmEngine#assess} as shipped (pre-compiled model, pooled sessions, lean recorder;
+ *       explanations available, built on first use and not read here).</li>
+ *   <li>{@code optimisedExplained}: the same, and the explanations read (built) for every patient.</li>
  *   <li>{@code optimisedWithoutExplanations}: the same with {@link AssessOptions#withoutExplanations()} (bulk runs).</li>
  *   <li>{@code optimisedClassic}: the same engine over the folder compiled by the classic DRL compiler.</li>
  *   <li>{@code naiveStateless}: the baseline: a new stateless session per patient with the same recorder, results
@@ -79,6 +82,11 @@ public class AssessBenchmark {
     @Benchmark
     public Assessment optimised() {
         return engine.assess(nextCase());
+    }
+
+    @Benchmark
+    public Explanations optimisedExplained() {
+        return engine.assess(nextCase()).explanations();
     }
 
     @Benchmark
