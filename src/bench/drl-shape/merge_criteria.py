@@ -18,11 +18,11 @@ for f in glob.glob(dst+'/classification/*.drl'):
     open(f,'w').write(''.join(keep))
 open(dst+'/classification/merged-criteria.drl','w').write('''package org.netlm.rules.classification;
 import org.netlm.model.*;
+global CriteriaCollector criteria;
 // Experiment: every criterion derived in one firing (the consequences of the former criterion rules).
 rule "All criteria"
     @id("CLASS-CRIT-MERGED") @evidence("XUE2025")
 when
-    $criteria : CriteriaCollector()
     $p : PatientCase()
     $g : GradeFinding()
     $t : LiverTypeFinding()

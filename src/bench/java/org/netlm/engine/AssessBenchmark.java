@@ -105,6 +105,7 @@ public class AssessBenchmark {
         PatientValidator.requireValid(p);
         FiringRecorder recorder = new FiringRecorder();
         StatelessKieSession session = kieBase.newStatelessKieSession();
+        session.setGlobal(NetlmEngine.CRITERIA_GLOBAL, new org.netlm.model.CriteriaCollector());
         session.addEventListener(recorder.agendaListener);
         session.addEventListener(recorder.runtimeListener);
         List<Command<?>> commands = List.of(CommandFactory.newInsert(p), CommandFactory.newFireAllRules(),
@@ -119,6 +120,7 @@ public class AssessBenchmark {
     public int rulesOnlyPooled() {
         KieSession s = pool.newKieSession();
         try {
+            s.setGlobal(NetlmEngine.CRITERIA_GLOBAL, new org.netlm.model.CriteriaCollector());
             s.insert(nextCase());
             return s.fireAllRules();
         } finally {

@@ -70,9 +70,13 @@ public class RuleGroupBenchmark {
     private List<Object> gradeRulesDrools(PatientCase p) {
         KieSession s = pool.newKieSession();
         try {
+            org.netlm.model.CriteriaCollector criteria = new org.netlm.model.CriteriaCollector();
+            s.setGlobal(NetlmEngine.CRITERIA_GLOBAL, criteria);
             s.insert(p);
             s.fireAllRules();
-            return List.copyOf(s.getObjects());
+            List<Object> out = new java.util.ArrayList<>(s.getObjects());
+            out.addAll(criteria.complete().all());
+            return out;
         } finally {
             s.dispose();
         }

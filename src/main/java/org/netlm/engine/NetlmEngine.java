@@ -23,6 +23,7 @@ import org.kie.api.runtime.KieSessionsPool;
 import org.netlm.model.Assessment;
 import org.netlm.model.Candidate;
 import org.netlm.model.Criteria;
+import org.netlm.model.CriteriaCollector;
 import org.netlm.model.Explanations;
 import org.netlm.model.FitnessFinding;
 import org.netlm.model.Findings;
@@ -57,11 +58,17 @@ public final class NetlmEngine {
     private static final Logger LOG = LoggerFactory.getLogger(NetlmEngine.class);
     /** Upper bound on rule firings per patient: a rule edit that loops is stopped, not left spinning. */
     static final int MAX_FIRINGS = 5_000;
+    /**
+     * The global the criterion rules add their criteria to ({@code global CriteriaCollector criteria;} in the DRL);
+     * the engine sets a fresh collector before every patient when the rule folder declares it.
+     */
+    public static final String CRITERIA_GLOBAL = "criteria";
 
     private static volatile NetlmEngine defaultEngine;
 
     private final KieBase kieBase;
     private final KieSessionsPool sessions;
+    private final boolean criteriaGlobal;
     private final RuleCatalog catalog;
     private final EvidenceRegistry evidence;
     private final String rulesetVersion;
@@ -74,6 +81,7 @@ public final class NetlmEngine {
         this.precompiled = precompiled;
         this.kieBase = kieBase;
         this.sessions = kieBase.newKieSessionsPool(1);
+        this.criteriaGlobal = declaresCriteriaGlobal(kieBase);
         this.catalog = catalog;
         this.explainer = new Explainer(catalog);
         this.evidence = evidence;
@@ -245,6 +253,9 @@ public final class NetlmEngine {
         try {
             session.addEventListener(recorder.agendaListener);
             session.addEventListener(recorder.runtimeListener); // always: it collects the facts (no getObjects query)
+            if (criteriaGlobal) {
+                session.setGlobal(CRITERIA_GLOBAL, new CriteriaCollector()); // a fresh one per patient
+            }
             session.insert(patient);
             int fired = session.fireAllRules(MAX_FIRINGS);
             if (fired >= MAX_FIRINGS) {
@@ -258,6 +269,17 @@ public final class NetlmEngine {
         }
         // The recorder saw every insert (and delete): its fact list is the session's working memory.
         return collect(patient, recorder.facts(), recorder, options);
+    }
+
+    private static boolean declaresCriteriaGlobal(KieBase kieBase) {
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (org.kie.api.definition.rule.Global g : pkg.getGlobalVariables()) {
+                if (CRITERIA_GLOBAL.equals(g.getName())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Turns the facts a session ended with, and its firing record, into the assessment. */

@@ -92,7 +92,7 @@ public final class RuleCatalog {
     }
 
     /**
-     * Criteria are added to the {@code CriteriaCollector} by exactly one rule each and matched through the
+     * Criteria are added to the global {@code CriteriaCollector criteria} by exactly one rule each and matched through the
      * {@code Criteria} fact: a {@code Criterion} fact is never in working memory, so a pattern on it or an insert of
      * one would silently do nothing.
      */
@@ -105,8 +105,8 @@ public final class RuleCatalog {
         String rhs = r.getConsequence() == null ? "" : r.getConsequence().toString();
         if (INSERTS_CRITERION.matcher(rhs).find()) {
             problems.add(new RuleProblem(f.path(), r.getConsequenceLine() > 0 ? r.getConsequenceLine() : r.getLine(),
-                "rule \"" + r.getName() + "\" inserts a Criterion fact, which no rule can match: add it to the collector "
-                + "instead, $criteria.add(kcontext, Criterion.of(...)) with $criteria : CriteriaCollector() in the when part"));
+                "rule \"" + r.getName() + "\" inserts a Criterion fact, which no rule can match: add it to the criteria instead, "
+                + "criteria.add(kcontext, Criterion.of(...)) with global CriteriaCollector criteria; declared in the file"));
         }
         Matcher d = DERIVES.matcher(rhs);
         while (d.find()) {

@@ -5,10 +5,10 @@ import java.util.List;
 import org.kie.api.runtime.rule.RuleContext;
 
 /**
- * Working fact of the classification layer: each criterion rule adds its {@link Criterion} here
- * ({@code $criteria.add(kcontext, Criterion.of(...))}) instead of inserting a fact per criterion, and one rule then
- * inserts the finished {@link Criteria} for the recommendation rules. No rule may constrain on its contents (they
- * change without the engine being told); it is never part of an assessment. One per session.
+ * The global {@code criteria} of the classification layer ({@code global CriteriaCollector criteria;}): each criterion
+ * rule adds its {@link Criterion} here ({@code criteria.add(kcontext, Criterion.of(...))}) instead of inserting a fact
+ * per criterion, and the rule {@code CLASS-CRIT-ALL} then inserts the finished {@link Criteria} for the recommendation
+ * rules. The engine sets a fresh collector before every patient; it is never a fact and never part of an assessment.
  */
 public final class CriteriaCollector {
     private final List<Criterion> criteria = new ArrayList<>(64);

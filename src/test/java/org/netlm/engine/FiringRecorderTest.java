@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kie.api.runtime.KieSession;
 import org.netlm.model.Criteria;
+import org.netlm.model.CriteriaCollector;
 import org.netlm.model.CriterionCode;
 import org.netlm.model.PatientCase;
 import org.netlm.model.Therapy;
@@ -23,15 +24,16 @@ class FiringRecorderTest {
         FiringRecorder recorder = new FiringRecorder();
         KieSession session = engine.kieBase().newKieSession();
         try {
+            session.setGlobal(NetlmEngine.CRITERIA_GLOBAL, new CriteriaCollector());
             session.addEventListener(recorder.agendaListener);
             session.addEventListener(recorder.runtimeListener);
             session.insert(p);
             session.fireAllRules();
-            assertThat(recorder.fired()).contains("SURG-01", "PROC-MDT-01", "CLASS-CRIT-NET", "CLASS-CRIT-START", "CLASS-CRIT-ALL")
+            assertThat(recorder.fired()).contains("SURG-01", "PROC-MDT-01", "CLASS-CRIT-NET", "CLASS-CRIT-ALL")
                 .isEqualTo(engine.assess(p).firedRules());
-            // the gathering rules bracket the criterion rules: first and after every classification rule
-            assertThat(recorder.fired().indexOf("CLASS-CRIT-START")).isZero();
-            assertThat(recorder.fired().indexOf("CLASS-CRIT-ALL")).isGreaterThan(recorder.fired().indexOf("CLASS-CRIT-NET"));
+            // the criteria are gathered after every classification rule, before any recommendation rule
+            assertThat(recorder.fired().indexOf("CLASS-CRIT-ALL")).isGreaterThan(recorder.fired().indexOf("CLASS-CRIT-NET"))
+                .isLessThan(recorder.fired().indexOf("SURG-01"));
             assertThat(recorder.facts()).hasSameSizeAs(session.getObjects()).containsAll(session.getObjects());
             assertThat(recorder.facts().get(0)).isSameAs(p);
             Criteria criteria = recorder.facts().stream().filter(Criteria.class::isInstance).map(Criteria.class::cast)
@@ -60,6 +62,7 @@ class FiringRecorderTest {
         FiringRecorder recorder = new FiringRecorder();
         KieSession session = engine.kieBase().newKieSession();
         try {
+            session.setGlobal(NetlmEngine.CRITERIA_GLOBAL, new CriteriaCollector());
             session.addEventListener(recorder.agendaListener);
             session.insert(Patients.resectableG2("rec"));
             session.fireAllRules();

@@ -195,25 +195,24 @@ class RuleCatalogTest {
             rule "Derives NET"
                 @id("C-3") @evidence("XUE2025")
             when
-                $criteria : CriteriaCollector()
+                PatientCase()
             then
-                $criteria.add(kcontext, Criterion.of(CriterionCode.FUNCTIONAL, CriterionState.MET, ""));
+                criteria.add(kcontext, Criterion.of(CriterionCode.FUNCTIONAL, CriterionState.MET, ""));
             end
 
             rule "Derives NET again"
                 @id("C-4") @evidence("XUE2025")
             when
-                $criteria : CriteriaCollector()
                 not Criterion( code == CriterionCode.NET )
             then
-                $criteria.add(kcontext, Criterion.of(CriterionCode.FUNCTIONAL, CriterionState.UNMET, ""));
+                criteria.add(kcontext, Criterion.of(CriterionCode.FUNCTIONAL, CriterionState.UNMET, ""));
             end
             """);
         assertThat(withoutCommentProblems(c)).extracting(RuleProblem::describe).containsExactly(
             "classification/criteria.drl:5: rule \"Old-style pattern\" matches Criterion facts, which the engine never inserts: "
                 + "write the conditions as Criteria( met(CriterionCode.X), notMet(CriterionCode.Y) )",
             "classification/criteria.drl:16: rule \"Old-style insert\" inserts a Criterion fact, which no rule can match: add it "
-                + "to the collector instead, $criteria.add(kcontext, Criterion.of(...)) with $criteria : CriteriaCollector() in the when part",
+                + "to the criteria instead, criteria.add(kcontext, Criterion.of(...)) with global CriteriaCollector criteria; declared in the file",
             "classification/criteria.drl:28: rule \"Derives NET again\" matches Criterion facts, which the engine never inserts: "
                 + "write the conditions as Criteria( met(CriterionCode.X), notMet(CriterionCode.Y) )",
             "classification/criteria.drl:28: rule \"Derives NET again\" derives criterion FUNCTIONAL, which rule \"Derives NET\" "
