@@ -40,19 +40,23 @@ import org.netlm.model.WhyNot;
 final class Explainer {
     private static final Comparator<FiredRule> BY_RULE = Comparator.comparing(FiredRule::ruleId)
         .thenComparing(FiredRule::strength);
-    private static final Comparator<UnmetRequirement> BY_CODE = Comparator.comparing(UnmetRequirement::code);
+    private static final Comparator<DerivedCriterion> BY_DERIVED_CODE = Comparator.comparing(DerivedCriterion::code);
 
     private final Map<String, String> names = new HashMap<>();
     private final Map<Therapy, List<OfferingRule>> offering = new EnumMap<>(Therapy.class);
     /** The criterion codes each rule requires (its {@code Criteria(…)} conditions), by rule id. */
     private final Map<String, Set<CriterionCode>> required = new HashMap<>();
 
-    /** An offering rule, prepared once per engine: its requirements with the states each accepts. */
+    /**
+     * An offering rule, prepared once per engine: its requirements, in criterion-code order (the order the checks
+     * report them in), with the states each accepts.
+     */
     private record OfferingRule(RuleInfo info, boolean fullyRead, List<Requirement> requirements,
                                 List<List<CriterionState>> accepted) {
         static OfferingRule of(RuleInfo r, boolean fullyRead) {
+            List<Requirement> byCode = r.requirements().stream().sorted(Comparator.comparing(Requirement::code)).toList();
             List<List<CriterionState>> accepted = new ArrayList<>();
-            for (Requirement q : r.requirements()) {
+            for (Requirement q : byCode) {
                 List<CriterionState> states = new ArrayList<>();
                 for (CriterionState s : CriterionState.values()) {
                     if (q.acceptedBy(s)) {
@@ -61,7 +65,7 @@ final class Explainer {
                 }
                 accepted.add(List.copyOf(states));
             }
-            return new OfferingRule(r, fullyRead, r.requirements(), List.copyOf(accepted));
+            return new OfferingRule(r, fullyRead, byCode, List.copyOf(accepted));
         }
     }
 
@@ -231,14 +235,27 @@ final class Explainer {
         }
 
         WhyNot whyNot(Therapy t, Strength strength, List<Candidate> cs, List<StrengthLimit> ls, List<LimitExplanation> limitNotes) {
-            List<OfferingRuleCheck> checks = offering.get(t).stream().map(this::check).toList();
-            Map<CriterionCode, DerivedCriterion> blocked = new EnumMap<>(CriterionCode.class);
-            if (!checks.isEmpty() && checks.stream().allMatch(OfferingRuleCheck::blocked)) {
-                checks.forEach(c -> c.blockedBy().forEach(u -> blocked.putIfAbsent(u.code(), u.criterion())));
+            List<OfferingRule> rules = offering.get(t);
+            List<OfferingRuleCheck> checks = new ArrayList<>(rules.size());
+            boolean allBlocked = !rules.isEmpty();
+            for (OfferingRule r : rules) {
+                OfferingRuleCheck c = check(r);
+                checks.add(c);
+                allBlocked &= c.blocked();
             }
-            Map<CriterionCode, DerivedCriterion> missing = new EnumMap<>(CriterionCode.class);
-            checks.stream().filter(OfferingRuleCheck::heldBackOnlyByMissingData)
-                .forEach(c -> c.missingInputs().forEach(u -> missing.putIfAbsent(u.code(), u.criterion())));
+            // Small lists (usually 0-3 criteria), first occurrence of each code kept, then put in code order.
+            List<DerivedCriterion> blocked = new ArrayList<>(4);
+            List<DerivedCriterion> missing = new ArrayList<>(4);
+            for (OfferingRuleCheck c : checks) {
+                if (allBlocked) {
+                    c.blockedBy().forEach(u -> addOnce(blocked, u.criterion()));
+                }
+                if (c.heldBackOnlyByMissingData()) {
+                    c.missingInputs().forEach(u -> addOnce(missing, u.criterion()));
+                }
+            }
+            blocked.sort(BY_DERIVED_CODE);
+            missing.sort(BY_DERIVED_CODE);
             List<FiredRule> negative = new ArrayList<>();
             Set<String> seen = new HashSet<>();
             for (Candidate c : cs) {
@@ -250,8 +267,8 @@ final class Explainer {
             boolean suppressed = ls.stream().anyMatch(l -> l.getKind() == StrengthLimit.Kind.NOT_OFFERED);
             boolean unlockable = !missing.isEmpty() && negative.isEmpty() && !suppressed;
             Set<CriterionCode> reasons = EnumSet.noneOf(CriterionCode.class);
-            reasons.addAll(blocked.keySet());
-            reasons.addAll(missing.keySet());
+            blocked.forEach(c -> reasons.add(c.code()));
+            missing.forEach(c -> reasons.add(c.code()));
             for (LimitExplanation l : limitNotes) {
                 if (l.cause() != null && (l.applied() || l.kind() == StrengthLimit.Kind.NOT_OFFERED)) {
                     reasons.add(l.cause().code());
@@ -264,8 +281,16 @@ final class Explainer {
                     }
                 }
             }
-            return new WhyNot(t, strength, List.copyOf(reasons), List.copyOf(blocked.values()), List.copyOf(missing.values()),
-                negative, limitNotes, checks, unlockable);
+            return new WhyNot(t, strength, List.copyOf(reasons), blocked, missing, negative, limitNotes, checks, unlockable);
+        }
+
+        private static void addOnce(List<DerivedCriterion> list, DerivedCriterion c) {
+            for (DerivedCriterion d : list) {
+                if (d.code() == c.code()) {
+                    return;
+                }
+            }
+            list.add(c);
         }
 
         /** True when every offering rule requires {@code c}'s code in a state that accepts the patient's (e.g. NET=MET). */
@@ -300,8 +325,7 @@ final class Explainer {
                     (u.missingData() ? missing : blockedBy).add(u);
                 }
             }
-            blockedBy.sort(BY_CODE);
-            missing.sort(BY_CODE);
+            // Both lists are in code order already: the requirements are (a stable sort, so equal codes keep rule order).
             RuleInfo info = r.info();
             return new OfferingRuleCheck(info.id(), info.name(), info.strength(), fired.contains(info.id()), blockedBy, missing,
                 r.fullyRead());
