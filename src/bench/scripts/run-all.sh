@@ -24,7 +24,8 @@ mkdir -p "$OUT"
 
 # Build jars, bench classes and the restructured rule copies of the DRL-shape experiment.
 mvn -B -q -Pbench verify -Djmh.args=-l
-python3 src/bench/drl-shape/merge_criteria.py rules target/drl-shape/merged
+python3 src/bench/drl-shape/aggregate.py rules target/drl-shape/aggregate
+python3 src/bench/drl-shape/merge_criteria.py rules target/drl-shape/merged set
 
 jmh() { # name, then JMH arguments
   local name=$1; shift
@@ -34,6 +35,7 @@ jmh assess      "AssessBenchmark -prof gc $SHORT"
 jmh rule-group  "RuleGroupBenchmark $SHORT"
 jmh drl-shape   "DrlShapeBenchmark $SHORT"
 jmh json        "JsonPipelineBenchmark $SHORT"
+jmh batch-io    "BatchIoBenchmark $SHORT"
 jmh build-warm  "EngineBuildBenchmark ${QUICK:+-f 1 -wi 1 -i 1}"
 jmh build-cold  "EngineBuildBenchmark -bm ss -wi 0 -i 1 -f $COLD_FORKS"
 

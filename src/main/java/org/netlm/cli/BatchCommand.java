@@ -1,12 +1,11 @@
 package org.netlm.cli;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -85,17 +84,27 @@ final class BatchCommand implements Callable<Integer> {
             : CompletableFuture.supplyAsync(() -> countNonBlankLines(in));
         BatchRunner runner = new BatchRunner(engine, n, explain ? AssessOptions.DEFAULT : AssessOptions.withoutExplanations());
         BatchRunner.Summary summary;
+        java.util.function.Consumer<String> rejects = line -> {
+            err.println(line);
+            err.flush();
+        };
+        BatchRunner.Progress shown = (done, seconds) -> {
+            err.println(progress(done, total == null ? -1 : total.getNow(-1L), seconds));
+            err.flush();
+        };
+        // UTF-8 bytes rendered on the workers go to a file, or to standard output when it is the process's own;
+        // otherwise (in-process use with another writer) text goes through the command line's writer
+        OutputStream consoleBytes = stdout ? cli.consoleBytes(spec.commandLine().getOut()) : null;
         try (InputStream raw = stdin ? cli.stdin() : Files.newInputStream(in);
              LineReader lines = new LineReader(PatientReader.utf8(raw), PatientReader.MAX_LINE_LENGTH);
-             Writer w = stdout ? new NonClosing(spec.commandLine().getOut())
-                 : new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8), 1 << 16)) {
-            summary = runner.run(lines, name, w, line -> {
-                err.println(line);
-                err.flush();
-            }, (done, seconds) -> {
-                err.println(progress(done, total == null ? -1 : total.getNow(-1L), seconds));
-                err.flush();
-            });
+             Writer console = stdout && consoleBytes == null ? new NonClosing(spec.commandLine().getOut()) : null;
+             OutputStream file = stdout ? null : new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
+            if (file != null || consoleBytes != null) {
+                spec.commandLine().getOut().flush();
+                summary = runner.run(lines, name, file != null ? file : consoleBytes, rejects, shown);
+            } else {
+                summary = runner.run(lines, name, console, rejects, shown);
+            }
         }
         err.println("batch: " + summary.describe() + (summary.rejected() > 0 ? " (rejected lines listed above)" : ""));
         err.flush();

@@ -1,6 +1,7 @@
 package org.netlm.cli;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.util.List;
 import java.util.Objects;
@@ -21,6 +22,7 @@ import java.util.function.Consumer;
 import org.netlm.engine.AssessOptions;
 import org.netlm.engine.NetlmEngine;
 import org.netlm.io.AssessmentJson;
+import org.netlm.io.ByteLines;
 import org.netlm.io.LineReader;
 import org.netlm.io.PatientInput;
 import org.netlm.io.PatientReader;
@@ -35,8 +37,11 @@ import org.slf4j.LoggerFactory;
  * blocks once {@link #window()} lines are in flight (parsed, assessed or waiting to be written), whatever
  * the size of the input. A bad line is passed to the reject sink with its line number and the run goes on.
  *
- * <p>Threads: the calling thread reads, {@code threads} workers parse and assess, one writer thread writes
- * in order. The engine is shared (it is thread-safe).
+ * <p>Threads: the calling thread reads, {@code threads} workers parse, assess and render, one writer thread
+ * writes in order. The engine is shared (it is thread-safe). Lines travel in chunks of up to
+ * {@value #MAX_CHUNK_LINES} (fewer for a small window), so that the queue, the future and the thread hand-offs are
+ * paid once per chunk, not once per line; written to an {@link OutputStream}, a chunk's output is rendered as UTF-8
+ * bytes by its worker into a reused buffer and written with one call.
  */
 public final class BatchRunner {
     private static final Logger LOG = LoggerFactory.getLogger(BatchRunner.class);
@@ -72,11 +77,45 @@ public final class BatchRunner {
         }
     }
 
-    /** The outcome of one line: the JSON to write, or the messages explaining its rejection. */
-    private record Result(String json, List<String> rejections) {
+    /** Most lines per work item (a chunk: read together, assessed by one worker, written together). */
+    static final int MAX_CHUNK_LINES = 64;
+    /** A chunk is closed once its lines hold this many characters, so that long lines do not make chunks huge. */
+    static final long MAX_CHUNK_CHARS = 1L << 20;
+
+    /**
+     * Consecutive lines handled as one work item, so that queues, futures and thread hand-offs are paid once per
+     * chunk instead of once per line. Filled by the reader, processed by one worker, written by the writer thread:
+     * never touched by two threads at once (the hand-offs go through the executor and the future).
+     */
+    private static final class Chunk {
+        final LineReader.Line[] lines;
+        int size;
+        long chars;
+        /** Byte output: the lines' output, back to back; {@code ends[i]} is where line i's output ends. */
+        ByteLines bytes;
+        int[] ends;
+        /** Text output: line i's JSON, or {@code null}. */
+        String[] texts;
+        /** The messages explaining the rejection of line i, or {@code null} when it was written. */
+        List<String>[] rejections;
+
+        @SuppressWarnings("unchecked")
+        Chunk(int capacity) {
+            lines = new LineReader.Line[capacity];
+            rejections = new List[capacity];
+        }
+
+        boolean isFull(int limit) {
+            return size == limit || chars >= MAX_CHUNK_CHARS;
+        }
+
+        void add(LineReader.Line l) {
+            lines[size++] = l;
+            chars += l.length();
+        }
     }
 
-    private static final Future<Result> END = CompletableFuture.completedFuture(null);
+    private static final Future<Chunk> END = CompletableFuture.completedFuture(null);
 
     private final NetlmEngine engine;
     private final int threads;
@@ -132,7 +171,23 @@ public final class BatchRunner {
     }
 
     /**
-     * Runs the batch.
+     * Runs the batch, writing UTF-8 bytes: the fast path for files. The bytes are those that {@link #run(LineReader,
+     * String, Writer, Consumer, Progress)} writes through a UTF-8 {@link java.io.OutputStreamWriter}.
+     *
+     * @param lines     the input, line by line
+     * @param inputName the input's name for messages ({@code name:line: …})
+     * @param out       where the assessments go, one a line (flushed, not closed)
+     * @param rejects   receives one message per problem of a rejected line, in input order
+     * @param progress  receives progress updates from a timer thread; {@code null} for none
+     * @throws IOException when the input cannot be read or the output cannot be written (the run stops)
+     */
+    public Summary run(LineReader lines, String inputName, OutputStream out, Consumer<String> rejects, Progress progress)
+        throws IOException {
+        return run(lines, inputName, new ByteSink(out), rejects, progress);
+    }
+
+    /**
+     * Runs the batch, writing text (e.g. to a console or a test's {@link java.io.StringWriter}).
      *
      * @param lines     the input, line by line
      * @param inputName the input's name for messages ({@code name:line: …})
@@ -143,12 +198,19 @@ public final class BatchRunner {
      */
     public Summary run(LineReader lines, String inputName, Writer out, Consumer<String> rejects, Progress progress)
         throws IOException {
+        return run(lines, inputName, new TextSink(out), rejects, progress);
+    }
+
+    private Summary run(LineReader lines, String inputName, Sink sink, Consumer<String> rejects, Progress progress)
+        throws IOException {
         long start = System.nanoTime();
         AtomicLong done = new AtomicLong();
         AtomicLong written = new AtomicLong();
         AtomicLong rejected = new AtomicLong();
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        BlockingQueue<Future<Result>> inFlight = new ArrayBlockingQueue<>(window);
+        int chunkLines = chunkLines();
+        // at most window lines in flight: the queued chunks, plus the one being written and the one being read
+        BlockingQueue<Future<Chunk>> inFlight = new ArrayBlockingQueue<>(Math.max(1, window / chunkLines - 2));
         ExecutorService workers = Executors.newFixedThreadPool(threads, daemon("netlm-batch-worker"));
         ScheduledExecutorService timer = null;
         if (progress != null) {
@@ -158,21 +220,17 @@ public final class BatchRunner {
         }
         Thread writer = daemon("netlm-batch-writer").newThread(() -> {
             try {
-                for (Future<Result> f = inFlight.take(); f != END; f = inFlight.take()) {
+                for (Future<Chunk> f = inFlight.take(); f != END; f = inFlight.take()) {
                     if (failure.get() != null) {
                         continue; // drain so that the reader never blocks; the run is failing
                     }
                     try {
-                        Result r = f.get();
-                        if (r.json() != null) {
-                            out.write(r.json());
-                            out.write('\n');
-                            written.incrementAndGet();
-                        } else {
-                            r.rejections().forEach(rejects);
-                            rejected.incrementAndGet();
-                        }
-                        done.incrementAndGet();
+                        Chunk c = f.get();
+                        int ok = sink.write(c, rejects);
+                        sink.recycle(c);
+                        written.addAndGet(ok);
+                        rejected.addAndGet(c.size - ok);
+                        done.addAndGet(c.size);
                     } catch (IOException e) {
                         failure.compareAndSet(null, e);
                     } catch (ExecutionException e) {
@@ -186,13 +244,20 @@ public final class BatchRunner {
         writer.start();
         long read = 0;
         try {
+            Chunk chunk = new Chunk(chunkLines);
             for (LineReader.Line l = lines.next(); l != null && failure.get() == null; l = lines.next()) {
                 if (l.isBlank()) {
                     continue;
                 }
                 read++;
-                LineReader.Line line = l;
-                inFlight.put(workers.submit(() -> process(line, inputName)));
+                chunk.add(l);
+                if (chunk.isFull(chunkLines)) {
+                    submit(chunk, inputName, sink, workers, inFlight);
+                    chunk = new Chunk(chunkLines);
+                }
+            }
+            if (chunk.size > 0 && failure.get() == null) {
+                submit(chunk, inputName, sink, workers, inFlight);
             }
             inFlight.put(END);
             writer.join();
@@ -214,24 +279,183 @@ public final class BatchRunner {
         } else if (t != null) {
             throw new IllegalStateException("batch failed", t);
         }
-        out.flush();
+        sink.flush();
         return new Summary(read, written.get(), rejected.get(), System.nanoTime() - start);
     }
 
-    private Result process(LineReader.Line line, String inputName) {
+    /** Lines per chunk: large enough to make hand-offs rare, small enough to keep every worker busy within the window. */
+    int chunkLines() {
+        return Math.max(1, Math.min(MAX_CHUNK_LINES, window / (4 * threads)));
+    }
+
+    private void submit(Chunk chunk, String inputName, Sink sink, ExecutorService workers, BlockingQueue<Future<Chunk>> inFlight)
+        throws InterruptedException {
+        inFlight.put(workers.submit(() -> {
+            sink.prepare(chunk);
+            for (int i = 0; i < chunk.size; i++) {
+                process(chunk, i, inputName, sink);
+            }
+            return chunk;
+        }));
+    }
+
+    /** Assesses line {@code i} of the chunk: its output goes to the chunk, or its rejection messages. */
+    private void process(Chunk chunk, int i, String inputName, Sink sink) {
+        LineReader.Line line = chunk.lines[i];
+        chunk.lines[i] = null; // the text is no longer needed
         PatientInput in = line.tooLong() ? PatientReader.tooLong(inputName, line)
             : PatientReader.parseLine(line.text(), inputName, line.number());
+        List<String> rejection;
         if (!in.isValid()) {
-            return new Result(null, in.describeViolations());
+            rejection = in.describeViolations();
+        } else {
+            try {
+                Assessment a = engine.assess(in.patient(), options);
+                sink.render(a, chunk, i);
+                return;
+            } catch (InvalidPatientException e) {
+                rejection = e.getViolations().stream().map(v -> in.location() + " " + v.describe()).toList();
+            } catch (RuntimeException e) {
+                LOG.debug("Assessment failed at {}:{}", inputName, line.number(), e);
+                rejection = List.of(in.location() + " cannot be assessed: " + e);
+            }
         }
-        try {
-            Assessment a = engine.assess(in.patient(), options);
-            return new Result(AssessmentJson.toCompactJson(a), null);
-        } catch (InvalidPatientException e) {
-            return new Result(null, e.getViolations().stream().map(v -> in.location() + " " + v.describe()).toList());
-        } catch (RuntimeException e) {
-            LOG.debug("Assessment failed at {}:{}", inputName, line.number(), e);
-            return new Result(null, List.of(in.location() + " cannot be assessed: " + e));
+        sink.reject(chunk, i);
+        chunk.rejections[i] = rejection;
+    }
+
+    /** Where the assessments go: renders them on the workers, writes them on the writer thread. */
+    private interface Sink {
+        /** Worker, before the chunk's first line. */
+        void prepare(Chunk c);
+
+        /** Worker: line {@code i}'s output (all or nothing: on an exception nothing of it is kept). */
+        void render(Assessment a, Chunk c, int i);
+
+        /** Worker: line {@code i} has no output. */
+        void reject(Chunk c, int i);
+
+        /** Writer thread: the chunk's output and rejections, in line order; returns how many lines were written. */
+        int write(Chunk c, Consumer<String> rejects) throws IOException;
+
+        /** Writer thread, after {@link #write}: the chunk's buffers may be reused. */
+        void recycle(Chunk c);
+
+        void flush() throws IOException;
+    }
+
+    /**
+     * UTF-8 bytes rendered on the workers straight into one buffer per chunk ({@link AssessmentJson#writeCompactLine}),
+     * written with one call per run of accepted lines. Buffers are reused: as many exist as chunks are in flight.
+     */
+    private static final class ByteSink implements Sink {
+        private final OutputStream out;
+        private final java.util.Queue<ByteLines> free = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+        ByteSink(OutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void prepare(Chunk c) {
+            ByteLines b = free.poll();
+            c.bytes = b != null ? b : new ByteLines(1 << 16);
+            c.ends = new int[c.size];
+        }
+
+        @Override
+        public void render(Assessment a, Chunk c, int i) {
+            int start = c.bytes.size();
+            try {
+                AssessmentJson.writeCompactLine(a, c.bytes);
+            } catch (RuntimeException e) {
+                c.bytes.truncate(start);
+                throw e;
+            }
+            c.ends[i] = c.bytes.size();
+        }
+
+        @Override
+        public void reject(Chunk c, int i) {
+            c.ends[i] = c.bytes.size();
+        }
+
+        @Override
+        public int write(Chunk c, Consumer<String> rejects) throws IOException {
+            int from = 0;
+            int ok = 0;
+            for (int i = 0; i < c.size; i++) {
+                if (c.rejections[i] == null) {
+                    ok++;
+                } else {
+                    c.bytes.writeTo(out, from, c.ends[i]);
+                    from = c.ends[i];
+                    c.rejections[i].forEach(rejects);
+                }
+            }
+            c.bytes.writeTo(out, from, c.bytes.size());
+            return ok;
+        }
+
+        @Override
+        public void recycle(Chunk c) {
+            c.bytes.clear();
+            free.offer(c.bytes);
+            c.bytes = null;
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
+        }
+    }
+
+    /** Text: each line's compact JSON ({@link AssessmentJson#toCompactJson}) written to a {@link Writer}. */
+    private static final class TextSink implements Sink {
+        private final Writer out;
+
+        TextSink(Writer out) {
+            this.out = out;
+        }
+
+        @Override
+        public void prepare(Chunk c) {
+            c.texts = new String[c.size];
+        }
+
+        @Override
+        public void render(Assessment a, Chunk c, int i) {
+            c.texts[i] = AssessmentJson.toCompactJson(a);
+        }
+
+        @Override
+        public void reject(Chunk c, int i) {
+            // nothing to write
+        }
+
+        @Override
+        public int write(Chunk c, Consumer<String> rejects) throws IOException {
+            int ok = 0;
+            for (int i = 0; i < c.size; i++) {
+                if (c.rejections[i] == null) {
+                    out.write(c.texts[i]);
+                    out.write('\n');
+                    ok++;
+                } else {
+                    c.rejections[i].forEach(rejects);
+                }
+            }
+            return ok;
+        }
+
+        @Override
+        public void recycle(Chunk c) {
+            c.texts = null;
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
         }
     }
 

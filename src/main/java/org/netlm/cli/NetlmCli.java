@@ -2,6 +2,7 @@ package org.netlm.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -38,6 +39,8 @@ public final class NetlmCli implements Callable<Integer> {
     public static final String LOG_LEVEL_PROPERTY = "netlm.log.level";
 
     private final InputStream stdin;
+    private PrintWriter consoleWriter;
+    private OutputStream consoleBytes;
 
     @Spec
     CommandSpec spec;
@@ -54,8 +57,11 @@ public final class NetlmCli implements Callable<Integer> {
 
     public static void main(String[] args) {
         configureLogging(Arrays.asList(args).contains("--verbose"));
-        CommandLine cli = new CommandLine(new NetlmCli())
-            .setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true))
+        NetlmCli app = new NetlmCli();
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        app.console(out, System.out);
+        CommandLine cli = new CommandLine(app)
+            .setOut(out)
             .setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         System.exit(cli.execute(args));
     }
@@ -78,6 +84,20 @@ public final class NetlmCli implements Callable<Integer> {
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
         return CommandLine.ExitCode.USAGE;
+    }
+
+    /**
+     * Declares {@code writer} a UTF-8 writer over {@code bytes} (standard output in {@link #main}), so that
+     * {@code batch --output -} can write its bytes without the writer in between.
+     */
+    void console(PrintWriter writer, OutputStream bytes) {
+        this.consoleWriter = Objects.requireNonNull(writer, "writer");
+        this.consoleBytes = Objects.requireNonNull(bytes, "bytes");
+    }
+
+    /** The bytes under {@code writer} when it is the console writer of {@link #console}, else {@code null}. */
+    OutputStream consoleBytes(PrintWriter writer) {
+        return writer != null && writer == consoleWriter ? consoleBytes : null;
     }
 
     /** Standard input, for {@code -}. */

@@ -169,6 +169,50 @@ class BatchRunnerTest {
     }
 
     @Test
+    void bytesWrittenToAStreamAreTheUtf8OfTheTextOneThreadWritesAcrossChunkBoundaries() throws Exception {
+        List<String> input = new ArrayList<>(BatchCommandTest.cohort(150));
+        for (int bad : new int[] {0, 31, 32, 63, 64, 65, 149}) { // around the default chunk size of 2 threads (32 lines)
+            input.set(bad, bad % 2 == 0 ? "{\"id\": \"b" + bad + "\", \"age\": -1}" : "{broken");
+        }
+        StringWriter text = new StringWriter();
+        List<String> textRejects = new ArrayList<>();
+        BatchRunner.Summary one = new BatchRunner(ENGINE, 1, 1, 1000).run(lines(String.join("\n", input)), "in", text,
+            textRejects::add, null);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        List<String> byteRejects = Collections.synchronizedList(new ArrayList<>());
+        BatchRunner runner = new BatchRunner(ENGINE, 2);
+
+        BatchRunner.Summary two = runner.run(lines(String.join("\n", input)), "in", bytes, byteRejects::add, null);
+
+        assertThat(runner.chunkLines()).isEqualTo(32);
+        assertThat(two.written()).isEqualTo(one.written()).isEqualTo(143);
+        assertThat(two.rejected()).isEqualTo(one.rejected()).isEqualTo(7);
+        assertThat(bytes.toByteArray()).isEqualTo(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(byteRejects).isEqualTo(textRejects);
+        assertThat(byteRejects.stream().map(r -> r.substring(0, r.indexOf(':', 3))).distinct().toList())
+            .containsExactly("in:1", "in:32", "in:33", "in:64", "in:65", "in:66", "in:150");
+    }
+
+    @Test
+    void aFailingOutputStreamStopsTheRunWithTheIoError() throws Exception {
+        java.io.OutputStream broken = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("disk full");
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                throw new IOException("disk full");
+            }
+        };
+        String input = BatchCommandTest.cohort(1).get(0);
+
+        assertThatThrownBy(() -> new BatchRunner(ENGINE, 2).run(lines(input + "\n" + input), "in", broken, x -> { }, null))
+            .isInstanceOf(IOException.class).hasMessage("disk full");
+    }
+
+    @Test
     void threadsMustBePositive() {
         assertThatThrownBy(() -> new BatchRunner(ENGINE, 0)).isInstanceOf(IllegalArgumentException.class);
     }

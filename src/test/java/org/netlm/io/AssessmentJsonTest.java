@@ -105,4 +105,58 @@ class AssessmentJsonTest {
     void theSameAssessmentGivesTheSameBytes() {
         assertThat(AssessmentJson.toCompactJson(handMade())).isEqualTo(AssessmentJson.toCompactJson(handMade()));
     }
+
+    /** What the text path gives on a file: the compact JSON and a line break through a UTF-8 writer. */
+    static byte[] throughUtf8Writer(String json) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.Writer w = new java.io.OutputStreamWriter(bytes, java.nio.charset.StandardCharsets.UTF_8)) {
+            w.write(json);
+            w.write('\n');
+        }
+        return bytes.toByteArray();
+    }
+
+    static byte[] compactLine(Assessment a) {
+        ByteLines out = new ByteLines(16);
+        out.write('x'); // appends after what the buffer holds
+        AssessmentJson.writeCompactLine(a, out);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try {
+            out.writeTo(bytes, 1, out.size());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void aCompactLineIsTheUtf8OfTheCompactTextForGeneratedPatientsWithAndWithoutExplanations() throws Exception {
+        NetlmEngine engine = NetlmEngine.withDefaultRules();
+        List<org.netlm.model.PatientCase> patients = org.netlm.testing.Patients.sample(7, 120);
+        for (int i = 0; i < patients.size(); i++) {
+            Assessment a = engine.assess(patients.get(i), i % 4 == 0 ? org.netlm.engine.AssessOptions.DEFAULT
+                : org.netlm.engine.AssessOptions.withoutExplanations());
+            assertThat(compactLine(a)).as(a.patientId()).isEqualTo(throughUtf8Writer(AssessmentJson.toCompactJson(a)));
+        }
+    }
+
+    @Test
+    void aCompactLineKeepsTheBytesOfTheTextPathForEscapesAndCharactersBeyondAscii() throws Exception {
+        Assessment base = handMade();
+        List<String> texts = List.of("caf\u00e9 \u2013 \u2026 \u2028", "emoji \uD83D\uDE00 pair", "lone \uD800 high",
+            "lone \uDC00 low", "end \uD83D", "quote \" and back\\slash with \uDBFF lone", "quote \" and pair \uD83D\uDE00", "tab\tnew\nline\u0001\u001f\u007f",
+            "", "x".repeat(5000) + "\"");
+        for (String t : texts) {
+            Recommendation r = base.recommendations().get(0);
+            Recommendation odd = new Recommendation(r.therapy(), r.strength(), t, r.evidence(), t, r.opinions(), List.of(t));
+            Assessment a = new Assessment(t, base.rulesetVersion(), base.findings(), List.of(odd), base.warnings(),
+                List.of(t, "A-1"), List.of(new Criterion(CriterionCode.NET, CriterionState.MET, t)), base.disclaimer());
+            assertThat(compactLine(a)).as(t).isEqualTo(throughUtf8Writer(AssessmentJson.toCompactJson(a)));
+            if (!t.isBlank() && t.length() <= 200 && t.chars().noneMatch(Character::isISOControl)) { // a valid id
+                Assessment explained = NetlmEngine.withDefaultRules().assess(org.netlm.testing.Patients.minimal(t));
+                assertThat(explained.explanations().isEmpty()).isFalse();
+                assertThat(compactLine(explained)).as(t).isEqualTo(throughUtf8Writer(AssessmentJson.toCompactJson(explained)));
+            }
+        }
+    }
 }

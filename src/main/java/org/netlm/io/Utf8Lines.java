@@ -1,0 +1,108 @@
+package org.netlm.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.netlm.model.Assessment;
+
+/**
+ * Renders assessments as compact NDJSON lines in UTF-8 with buffers reused from line to line: Jackson's generator
+ * writes the text into a char buffer, and one UTF-8 encoder turns it into bytes. The bytes are those of
+ * {@link AssessmentJson#toCompactJson} and a line break written through a UTF-8 {@link java.io.OutputStreamWriter}
+ * (the same generator; the same encoder, which writes a lone surrogate as {@code ?}). Not thread-safe: one per
+ * thread ({@link AssessmentJson#writeCompactLine} keeps one per thread).
+ */
+final class Utf8Lines {
+    private final CharBufferWriter text = new CharBufferWriter(16 * 1024);
+    private final CharsetEncoder utf8 = StandardCharsets.UTF_8.newEncoder()
+        .onMalformedInput(CodingErrorAction.REPLACE)
+        .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    private ByteBuffer bytes = ByteBuffer.allocate(48 * 1024);
+
+    /** Appends the compact JSON of {@code a} and {@code \n} to {@code out}. */
+    void append(Assessment a, ByteLines out) {
+        text.reset();
+        try (com.fasterxml.jackson.core.JsonGenerator g = AssessmentJson.generator(text, false)) {
+            AssessmentJson.write(a, g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // the buffer does not fail
+        }
+        text.write('\n');
+        int max = (int) Math.ceil(text.size() * (double) utf8.maxBytesPerChar());
+        if (bytes.capacity() < max) {
+            bytes = ByteBuffer.allocate(max);
+        }
+        bytes.clear();
+        utf8.reset();
+        CharBuffer in = CharBuffer.wrap(text.chars(), 0, text.size());
+        CoderResult r = utf8.encode(in, bytes, true);
+        if (!r.isUnderflow()) {
+            throw new IllegalStateException("UTF-8 encoding stopped: " + r); // cannot happen with room for the worst case
+        }
+        utf8.flush(bytes);
+        out.write(bytes.array(), 0, bytes.position());
+    }
+
+    /** An unsynchronised writer into a growable char array. */
+    private static final class CharBufferWriter extends Writer {
+        private char[] buf;
+        private int size;
+
+        CharBufferWriter(int capacity) {
+            buf = new char[capacity];
+        }
+
+        char[] chars() {
+            return buf;
+        }
+
+        int size() {
+            return size;
+        }
+
+        void reset() {
+            size = 0;
+        }
+
+        @Override
+        public void write(int c) {
+            ensure(1);
+            buf[size++] = (char) c;
+        }
+
+        @Override
+        public void write(char[] c, int off, int len) {
+            ensure(len);
+            System.arraycopy(c, off, buf, size, len);
+            size += len;
+        }
+
+        @Override
+        public void write(String s, int off, int len) {
+            ensure(len);
+            s.getChars(off, off + len, buf, size);
+            size += len;
+        }
+
+        private void ensure(int more) {
+            if (size + more > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
