@@ -22,8 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One NDJSON line to one output line, as batch does: strict parse (PatientJson), assess (bundled rules, without
- * explanations, the batch default), write the assessment as
- * JSON ({@link Ndjson#output}: the interface's assessment fields, a stand-in for the CLI's writer). Throughput,
+ * explanations, the batch default), write the assessment as the JSON line {@code batch} writes ({@link org.netlm.io.AssessmentJson#writeCompactLine}). Throughput,
  * on 1 and on 2 threads (the batch target: 2 threads).
  */
 @State(Scope.Benchmark)
@@ -55,14 +54,24 @@ public class JsonPipelineBenchmark {
 
     @Benchmark
     @Threads(1)
-    public String parseAssessWrite1Thread() throws Exception {
-        return Ndjson.output(engine.assess(PatientJson.parse(line()), AssessOptions.withoutExplanations()));
+    public int parseAssessWrite1Thread() throws Exception {
+        return writeLine(engine.assess(PatientJson.parse(line()), AssessOptions.withoutExplanations()));
     }
 
     @Benchmark
     @Threads(2)
-    public String parseAssessWrite2Threads() throws Exception {
-        return Ndjson.output(engine.assess(PatientJson.parse(line()), AssessOptions.withoutExplanations()));
+    public int parseAssessWrite2Threads() throws Exception {
+        return writeLine(engine.assess(PatientJson.parse(line()), AssessOptions.withoutExplanations()));
+    }
+
+    private static final ThreadLocal<org.netlm.io.ByteLines> OUT = ThreadLocal.withInitial(() -> new org.netlm.io.ByteLines(1 << 16));
+
+    /** The output line as batch writes it (UTF-8 bytes into a reused buffer). */
+    private static int writeLine(org.netlm.model.Assessment a) {
+        org.netlm.io.ByteLines out = OUT.get();
+        out.clear();
+        org.netlm.io.AssessmentJson.writeCompactLine(a, out);
+        return out.size();
     }
 
     @Benchmark
