@@ -24,8 +24,7 @@ mkdir -p "$OUT"
 
 # Build jars, bench classes and the restructured rule copies of the DRL-shape experiment.
 mvn -B -q -Pbench verify -Djmh.args=-l
-python3 src/bench/drl-shape/aggregate.py rules target/drl-shape/aggregate
-python3 src/bench/drl-shape/merge_criteria.py rules target/drl-shape/merged set
+python3 src/bench/drl-shape/merge_criteria.py rules target/drl-shape/merged
 
 jmh() { # name, then JMH arguments
   local name=$1; shift
