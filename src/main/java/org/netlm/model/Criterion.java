@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * A derived fact: one named criterion, its state for this patient, and the input values behind it
- * (e.g. {@code "ki67Percent=12.0"}). Inserted once per code by the classification layer. Immutable.
+ * (e.g. {@code "ki67Percent=12.0"}). Derived once per code by a classification rule and gathered into the
+ * {@link Criteria} fact (never inserted on its own). Immutable.
  */
 public final class Criterion {
     private final CriterionCode code;
