@@ -49,8 +49,7 @@ final class FiringRecorder {
     };
 
     static String ruleId(Rule rule) {
-        Object id = rule.getMetaData().get("id");
-        return id == null ? rule.getName() : id.toString();
+        return org.netlm.model.Candidate.RuleMeta.id(rule);
     }
 
     List<String> fired() {

@@ -68,8 +68,13 @@ public final class Candidate {
         }
 
         public static String id(RuleContext kcontext) {
-            Object id = kcontext.getRule().getMetaData().get("id");
-            return id == null ? kcontext.getRule().getName() : id.toString();
+            return id(kcontext.getRule());
+        }
+
+        /** The rule's {@code @id}, or its name when it has none. */
+        public static String id(org.kie.api.definition.rule.Rule rule) {
+            Object id = rule.getMetaData().get("id");
+            return id == null ? rule.getName() : id.toString();
         }
 
         public static List<String> evidence(RuleContext kcontext) {
