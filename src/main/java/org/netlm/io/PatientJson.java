@@ -212,6 +212,7 @@ public final class PatientJson {
         put("bilobar", (b, n) -> b.bilobar(bool(n)));
         put("liverTumorBurdenPercent", (b, n) -> b.liverTumorBurdenPercent(number(n)));
         put("extrahepaticDisease", (b, n) -> b.extrahepaticDisease(bool(n)));
+        put("extrahepaticResectable", (b, n) -> b.extrahepaticResectable(bool(n)));
         put("resectable", (b, n) -> b.resectable(bool(n)));
         put("futureLiverRemnantPercent", (b, n) -> b.futureLiverRemnantPercent(number(n)));
         put("childPugh", (b, n) -> b.childPugh(enumOf(ChildPugh.class, n)));

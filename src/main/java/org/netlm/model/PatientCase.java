@@ -29,6 +29,7 @@ public final class PatientCase {
     private final Boolean bilobar;
     private final Double liverTumorBurdenPercent;
     private final Boolean extrahepaticDisease;
+    private final Boolean extrahepaticResectable;
     private final Boolean resectable;
     private final Double futureLiverRemnantPercent;
     private final ChildPugh childPugh;
@@ -58,6 +59,7 @@ public final class PatientCase {
         this.bilobar = b.bilobar;
         this.liverTumorBurdenPercent = b.liverTumorBurdenPercent;
         this.extrahepaticDisease = b.extrahepaticDisease;
+        this.extrahepaticResectable = b.extrahepaticResectable;
         this.resectable = b.resectable;
         this.futureLiverRemnantPercent = b.futureLiverRemnantPercent;
         this.childPugh = b.childPugh;
@@ -95,6 +97,7 @@ public final class PatientCase {
         b.bilobar = bilobar;
         b.liverTumorBurdenPercent = liverTumorBurdenPercent;
         b.extrahepaticDisease = extrahepaticDisease;
+        b.extrahepaticResectable = extrahepaticResectable;
         b.resectable = resectable;
         b.futureLiverRemnantPercent = futureLiverRemnantPercent;
         b.childPugh = childPugh;
@@ -191,6 +194,14 @@ public final class PatientCase {
     /** Metastases outside the liver; {@code null} when absent. */
     public Boolean getExtrahepaticDisease() {
         return extrahepaticDisease;
+    }
+
+    /**
+     * Surgeon's assessment that all extrahepatic disease can be removed together with the liver disease (model v2);
+     * used only when {@link #getExtrahepaticDisease()} is {@code true}; {@code null} when absent (counts as false).
+     */
+    public Boolean getExtrahepaticResectable() {
+        return extrahepaticResectable;
     }
 
     /** Surgeon's assessment that >= 90 % of liver disease can be removed; {@code null} when absent. */
@@ -293,6 +304,7 @@ public final class PatientCase {
             && Objects.equals(bilobar, p.bilobar)
             && Objects.equals(liverTumorBurdenPercent, p.liverTumorBurdenPercent)
             && Objects.equals(extrahepaticDisease, p.extrahepaticDisease)
+            && Objects.equals(extrahepaticResectable, p.extrahepaticResectable)
             && Objects.equals(resectable, p.resectable)
             && Objects.equals(futureLiverRemnantPercent, p.futureLiverRemnantPercent)
             && Objects.equals(childPugh, p.childPugh)
@@ -307,7 +319,7 @@ public final class PatientCase {
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, age, ecog, primarySite, primaryStatus, primaryResectable, differentiation, ki67Percent, mitosesPer2mm2, grade, functional, liverMetastasisType, liverLesionCount, largestLesionCm, bilobar, liverTumorBurdenPercent, extrahepaticDisease, resectable, futureLiverRemnantPercent, childPugh, portalVeinThrombosis, biliaryEntericAnastomosis, sstrStatus, diseaseStatus, symptomatic, creatinineClearanceMlMin, priorTherapies);
+        return Objects.hash(id, age, ecog, primarySite, primaryStatus, primaryResectable, differentiation, ki67Percent, mitosesPer2mm2, grade, functional, liverMetastasisType, liverLesionCount, largestLesionCm, bilobar, liverTumorBurdenPercent, extrahepaticDisease, extrahepaticResectable, resectable, futureLiverRemnantPercent, childPugh, portalVeinThrombosis, biliaryEntericAnastomosis, sstrStatus, diseaseStatus, symptomatic, creatinineClearanceMlMin, priorTherapies);
     }
 
     /** Only the id: patient data stay out of logs and exception messages. */
@@ -335,6 +347,7 @@ public final class PatientCase {
         private Boolean bilobar;
         private Double liverTumorBurdenPercent;
         private Boolean extrahepaticDisease;
+        private Boolean extrahepaticResectable;
         private Boolean resectable;
         private Double futureLiverRemnantPercent;
         private ChildPugh childPugh;
@@ -431,6 +444,11 @@ public final class PatientCase {
 
         public Builder extrahepaticDisease(Boolean value) {
             this.extrahepaticDisease = value;
+            return this;
+        }
+
+        public Builder extrahepaticResectable(Boolean value) {
+            this.extrahepaticResectable = value;
             return this;
         }
 

@@ -12,5 +12,11 @@ public enum WarningCode {
     SSTR_STATUS_UNKNOWN,
     DISEASE_STATUS_UNKNOWN,
     EXTRAHEPATIC_UNKNOWN,
-    CONFLICTING_RECOMMENDATIONS
+    CONFLICTING_RECOMMENDATIONS,
+    /** Model v2: the surgeon says resectable but the liver pattern is diffuse (type III). */
+    RESECTABILITY_CONFLICT,
+    /** Model v2: resectability cannot be judged (no liver pattern); systemic options capped at CONSIDER. */
+    RESECTABILITY_UNKNOWN,
+    /** Model v2: Child-Pugh B or C with liver tumour burden at most 50 %: work up other causes. */
+    LIVER_DYSFUNCTION_UNEXPLAINED
 }

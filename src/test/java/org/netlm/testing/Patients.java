@@ -74,6 +74,7 @@ public final class Patients {
             .use(flag()).in(PatientCase.Builder::bilobar)
             .use(measure(0, 100, 25, 50, 75)).in(PatientCase.Builder::liverTumorBurdenPercent)
             .use(flag()).in(PatientCase.Builder::extrahepaticDisease)
+            .use(flag()).in(PatientCase.Builder::extrahepaticResectable)
             .use(flag()).in(PatientCase.Builder::resectable)
             .use(measure(0, 100, 30)).in(PatientCase.Builder::futureLiverRemnantPercent)
             .use(Arbitraries.of(ChildPugh.class).injectNull(ABSENT)).in(PatientCase.Builder::childPugh)
@@ -186,6 +187,7 @@ public final class Patients {
         putBool(o, "bilobar", p.getBilobar());
         putNumber(o, "liverTumorBurdenPercent", p.getLiverTumorBurdenPercent());
         putBool(o, "extrahepaticDisease", p.getExtrahepaticDisease());
+        putBool(o, "extrahepaticResectable", p.getExtrahepaticResectable());
         putBool(o, "resectable", p.getResectable());
         putNumber(o, "futureLiverRemnantPercent", p.getFutureLiverRemnantPercent());
         putText(o, "childPugh", p.getChildPugh());
