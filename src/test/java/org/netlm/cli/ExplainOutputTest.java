@@ -82,7 +82,7 @@ class ExplainOutputTest {
     }
 
     @Test
-    void whyNotShowsWhatBlocksEveryOfferingRuleAndCountsTheRest() throws Exception {
+    void whyNotSaysWhenNoRuleOffersItForThePatientsPopulation() throws Exception {
         String nec = "{\"id\":\"nec-1\",\"primarySite\":\"PANCREAS\",\"differentiation\":\"POOR\",\"ki67Percent\":70,"
             + "\"liverLesionCount\":6,\"bilobar\":true,\"extrahepaticDisease\":true,\"diseaseStatus\":\"PROGRESSIVE\"}";
 
@@ -90,8 +90,8 @@ class ExplainOutputTest {
 
         String everolimus = out.lines().filter(l -> l.trim().startsWith("EVEROLIMUS not offered")).findFirst().orElseThrow();
         assertThat(everolimus)
-            .contains("blocked by not well-differentiated tumour")
-            .contains("(and 1 other unmet condition)")
-            .doesNotContain("not grade G1 or G2");
+            .contains("SYS-NEC-02 NOT_RECOMMENDED because not well-differentiated tumour")
+            .endsWith("; no rule offers it for this population (NEC)")
+            .doesNotContain("grade G1 or G2");
     }
 }
