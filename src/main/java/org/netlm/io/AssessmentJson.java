@@ -94,6 +94,7 @@ public final class AssessmentJson {
         g.writeStartObject();
         g.writeStringField("patientId", a.patientId());
         g.writeStringField("rulesetVersion", a.rulesetVersion());
+        g.writeStringField("knowledgeVersion", a.knowledgeVersion());
         writeFindings(a.findings(), g);
         writeRecommendations(a.recommendations(), g);
         writeWarnings(a.warnings(), g);

@@ -54,7 +54,8 @@ public final class AssessmentText {
     }
 
     static void header(Assessment a, StringBuilder sb) {
-        sb.append("Patient ").append(a.patientId()).append("  (rule set ").append(a.rulesetVersion()).append(")\n");
+        sb.append("Patient ").append(a.patientId()).append("  (knowledge ").append(a.knowledgeVersion())
+            .append(", rule set ").append(a.rulesetVersion()).append(")\n");
     }
 
     /** Finding names in words; a finding not listed here is shown by its JSON name. */
