@@ -13,6 +13,7 @@ import org.netlm.model.DerivedCriterion;
 import org.netlm.model.Explanations;
 import org.netlm.model.FiredRule;
 import org.netlm.model.LimitExplanation;
+import org.netlm.model.MissingInput;
 import org.netlm.model.OfferingRuleCheck;
 import org.netlm.model.Opinion;
 import org.netlm.model.Recommendation;
@@ -23,8 +24,8 @@ import org.netlm.model.WhyNot;
 
 /**
  * {@link Assessment} as plain text for a clinician: the patient, the findings, each recommendation
- * (strength, therapy, rationale, citations, the other rules' views; what is on offer first), the warnings
- * and the disclaimer.
+ * (strength, therapy, rationale, citations, the other rules' views; what is on offer first), the missing data that
+ * would decide therapies, the warnings and the disclaimer.
  * Lines end with {@code \n}; the output is deterministic. One method per section, like {@link AssessmentJson}.
  */
 public final class AssessmentText {
@@ -45,6 +46,7 @@ public final class AssessmentText {
         header(a, sb);
         findings(a, sb);
         recommendations(byStrength(a.recommendations()), sb);
+        missingInputs(a, sb);
         if (explain) {
             explanations(a, sb);
         }
@@ -116,6 +118,22 @@ public final class AssessmentText {
         List<org.netlm.model.Strength> order = List.of(org.netlm.model.Strength.RECOMMENDED, org.netlm.model.Strength.CONSIDER,
             org.netlm.model.Strength.NOT_RECOMMENDED, org.netlm.model.Strength.CONTRAINDICATED);
         return recs.stream().sorted(java.util.Comparator.comparingInt(r -> order.indexOf(r.strength()))).toList();
+    }
+
+    /**
+     * "Missing data": per group of missing input fields, the therapies that data would decide ({@link MissingInput}),
+     * in the default report too. Left out when nothing missing decides anything, or when the assessment has no
+     * explanations to draw it from.
+     */
+    static void missingInputs(Assessment a, StringBuilder sb) {
+        List<MissingInput> missing = a.missingInputs();
+        if (missing.isEmpty()) {
+            return;
+        }
+        sb.append("\nMissing data (give it to decide the therapies named)\n");
+        for (MissingInput m : missing) {
+            sb.append(INDENT).append(m.describe()).append('\n');
+        }
     }
 
     static void warnings(List<Warning> warnings, StringBuilder sb) {

@@ -137,6 +137,17 @@ public final class Assessment {
         }
     }
 
+    /**
+     * The missing data that would decide therapies: per group of input fields, the therapies whose strength that data
+     * could change (put on offer, or make RECOMMENDED), from the same data as the why / why-not explanations
+     * ({@link Explanations#missingInputs()}). Builds the explanations on first use; empty when the assessment was made
+     * without explanations ({@link #explanations()} is {@link Explanations#NONE}) or when nothing missing decides
+     * anything.
+     */
+    public List<MissingInput> missingInputs() {
+        return explanations().missingInputs();
+    }
+
     /** The recommendation for {@code therapy}, if any rule spoke about it. */
     public Optional<Recommendation> recommendation(Therapy therapy) {
         return recommendations.stream().filter(r -> r.therapy() == therapy).findFirst();

@@ -59,7 +59,7 @@ class AssessmentJsonTest {
         JsonNode a = JSON.readTree(AssessmentJson.toJson(example01));
 
         assertThat(names(a)).containsExactly("patientId", "rulesetVersion", "knowledgeVersion", "findings", "recommendations", "warnings",
-            "firedRules", "criteria", "explanations", "disclaimer");
+            "firedRules", "missingInputs", "criteria", "explanations", "disclaimer");
         assertThat(names(a.get("recommendations").get(0)))
             .containsExactly("therapy", "strength", "rationale", "evidence", "ruleId", "opinions", "limits");
     }
