@@ -119,7 +119,8 @@ public final class NetlmEngine {
      * Compiles an edited rule folder (same layout as {@code rules/}).
      *
      * @throws RuleCompilationException listing every problem (file, line, message) when the folder does not
-     *                                  compile or breaks rule hygiene; nothing half-built is returned
+     *                                  compile, breaks rule hygiene, or lacks a valid {@code evidence.json} or
+     *                                  {@code knowledge.json}; nothing half-built is returned
      * @throws UncheckedIOException     when the folder cannot be read
      */
     public static NetlmEngine fromDirectory(Path dir) {
