@@ -39,7 +39,7 @@ final class ValidateRulesCommand implements Callable<Integer> {
         }
         NetlmEngine engine = NetlmEngine.fromSource(source); // RuleCompilationException -> ErrorHandler, exit 2
         spec.commandLine().getOut().println("OK: " + engine.catalog().rules().size() + " rules in " + source.drlFiles().size()
-            + " files (" + source.name() + "), rule set " + engine.rulesetVersion());
+            + " files (" + source.name() + "), knowledge " + engine.knowledge().describe() + ", rule set " + engine.rulesetVersion());
         spec.commandLine().getOut().flush();
         return ErrorHandler.OK;
     }

@@ -6,7 +6,8 @@ package org.netlm.engine;
  * built on the first call of {@link org.netlm.model.Assessment#explanations()} (once), so a caller that reads only
  * the recommendations does not pay for them. {@link #withoutExplanations()} drops them altogether (the assessment
  * carries {@link org.netlm.model.Explanations#NONE} and holds no session data for them), for bulk runs that only need
- * the recommendations.
+ * the recommendations; the missing-data summary ({@link org.netlm.model.Assessment#missingInputs()}), drawn from the
+ * explanations, is then empty.
  *
  * @param explanations make the why / why-not explanations available
  */
@@ -14,7 +15,7 @@ public record AssessOptions(boolean explanations) {
     /** Full explanations (the default of {@code assess(PatientCase)}). */
     public static final AssessOptions DEFAULT = new AssessOptions(true);
 
-    /** Recommendations, findings, warnings and fired rules only; no explanations. */
+    /** Recommendations, findings, warnings and fired rules only; no explanations, hence no missing-data summary. */
     public static AssessOptions withoutExplanations() {
         return new AssessOptions(false);
     }

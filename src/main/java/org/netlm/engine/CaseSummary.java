@@ -8,11 +8,14 @@ import org.netlm.model.DiseaseStatus;
 import org.netlm.model.Findings;
 import org.netlm.model.PatientCase;
 import org.netlm.model.PrimarySite;
+import org.netlm.model.PriorTherapy;
 import org.netlm.model.SstrStatus;
+import org.netlm.model.TherapyOutcome;
 
 /**
  * The facts a clinician wants in front of every rationale, in one phrase:
- * "G2 pancreatic NET, type III liver metastases, progressive, SSTR-positive".
+ * "G2 pancreatic NET, type III liver metastases, progressive, SSTR-positive, extrahepatic disease judged resectable,
+ * prior SOMATOSTATIN_ANALOGUE (progression), PRRT (outcome not recorded)". Unknown values are left out.
  */
 final class CaseSummary {
     private CaseSummary() {
@@ -43,9 +46,21 @@ final class CaseSummary {
             parts.add("SSTR-negative");
         }
         if (Boolean.TRUE.equals(p.getExtrahepaticDisease())) {
-            parts.add("extrahepatic disease");
+            // extrahepaticResectable counts only with extrahepatic disease (interface.md)
+            parts.add(Boolean.TRUE.equals(p.getExtrahepaticResectable()) ? "extrahepatic disease judged resectable" : "extrahepatic disease");
+        }
+        List<String> prior = new ArrayList<>();
+        for (PriorTherapy t : p.priorTherapiesOrEmpty()) {
+            prior.add(t.getTherapy() + " (" + outcome(t.getOutcome()) + ")");
+        }
+        if (!prior.isEmpty()) {
+            parts.add("prior " + String.join(", ", prior));
         }
         return String.join(", ", parts);
+    }
+
+    private static String outcome(TherapyOutcome o) {
+        return o == TherapyOutcome.UNKNOWN ? "outcome not recorded" : o.name().toLowerCase(Locale.ROOT);
     }
 
     private static String site(PrimarySite s) {

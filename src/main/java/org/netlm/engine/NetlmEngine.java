@@ -72,12 +72,13 @@ public final class NetlmEngine {
     private final RuleCatalog catalog;
     private final EvidenceRegistry evidence;
     private final String rulesetVersion;
+    private final KnowledgeVersion knowledge;
     private final String sourceName;
     private final boolean precompiled;
     private final Explainer explainer;
 
     private NetlmEngine(KieBase kieBase, boolean precompiled, RuleCatalog catalog, EvidenceRegistry evidence, String rulesetVersion,
-                        String sourceName) {
+                        KnowledgeVersion knowledge, String sourceName) {
         this.precompiled = precompiled;
         this.kieBase = kieBase;
         this.sessions = kieBase.newKieSessionsPool(1);
@@ -86,6 +87,7 @@ public final class NetlmEngine {
         this.explainer = new Explainer(catalog);
         this.evidence = evidence;
         this.rulesetVersion = rulesetVersion;
+        this.knowledge = knowledge;
         this.sourceName = sourceName;
     }
 
@@ -117,7 +119,8 @@ public final class NetlmEngine {
      * Compiles an edited rule folder (same layout as {@code rules/}).
      *
      * @throws RuleCompilationException listing every problem (file, line, message) when the folder does not
-     *                                  compile or breaks rule hygiene; nothing half-built is returned
+     *                                  compile, breaks rule hygiene, or lacks a valid {@code evidence.json} or
+     *                                  {@code knowledge.json}; nothing half-built is returned
      * @throws UncheckedIOException     when the folder cannot be read
      */
     public static NetlmEngine fromDirectory(Path dir) {
@@ -154,6 +157,17 @@ public final class NetlmEngine {
                 problems.add(new RuleProblem(RuleSource.EVIDENCE_FILE, 0, "invalid evidence registry: " + e.getMessage()));
             }
         }
+        KnowledgeVersion knowledge = null;
+        if (source.knowledgeJson() == null) {
+            problems.add(new RuleProblem(RuleSource.KNOWLEDGE_FILE, 0, "the knowledge version is missing from the rule folder: add "
+                + RuleSource.KNOWLEDGE_FILE + " with \"version\" (e.g. 2.0.0), \"date\" and \"model\""));
+        } else {
+            try {
+                knowledge = KnowledgeVersion.parse(source.knowledgeJson());
+            } catch (IllegalArgumentException e) {
+                problems.add(new RuleProblem(RuleSource.KNOWLEDGE_FILE, 0, "invalid knowledge version: " + e.getMessage()));
+            }
+        }
         if (source.drlFiles().isEmpty()) {
             problems.add(new RuleProblem(".", 0, "the rule folder holds no .drl file"));
         }
@@ -177,9 +191,9 @@ public final class NetlmEngine {
             throw new RuleCompilationException(source.name(), dedupe(problems));
         }
         String version = projectVersion() + "+" + digest(source);
-        LOG.info("NETLM rules {} loaded from {}{}: {} rules in {} ms", version, source.name(),
+        LOG.info("NETLM rules {} (knowledge {}) loaded from {}{}: {} rules in {} ms", version, knowledge.version(), source.name(),
             precompiled ? " (pre-compiled)" : "", catalog.rules().size(), (System.nanoTime() - start) / 1_000_000);
-        return new NetlmEngine(base, precompiled, catalog, evidence, version, source.name());
+        return new NetlmEngine(base, precompiled, catalog, evidence, version, knowledge, source.name());
     }
 
     /** The KIE base built on the compiler thread; its exceptions rethrown as they were. */
@@ -343,21 +357,38 @@ public final class NetlmEngine {
             warnings.add(Resolver.conflictWarning(resolved.contested()));
         }
         if (!options.explanations()) {
-            return new Assessment(patient.getId(), rulesetVersion, findings, resolved.recommendations(), warnings,
+            return new Assessment(patient.getId(), rulesetVersion, knowledge.version(), findings, resolved.recommendations(), warnings,
                 recorder.fired(), criteria.all(), Assessment.DISCLAIMER, Explanations.NONE);
         }
         // Explained on first use: everything the explainer reads is final here (the session is back in the pool,
         // these lists belong to this call only and are not changed again).
         Criteria finalCriteria = criteria;
         List<String> fired = recorder.fired();
-        return Assessment.explainedOnDemand(patient.getId(), rulesetVersion, findings, resolved.recommendations(), warnings,
+        return Assessment.explainedOnDemand(patient.getId(), rulesetVersion, knowledge.version(), findings, resolved.recommendations(), warnings,
             fired, criteria.all(), Assessment.DISCLAIMER,
             () -> explainer.explain(finalCriteria, candidates, limits, resolved, fired));
     }
 
-    /** Version of the rule set: the library version plus a digest of the rule files. */
+    /**
+     * Version of the rule set: the library version plus a digest of the rule folder's files (every {@code .drl}
+     * file, {@code evidence.json} and {@code knowledge.json}), e.g. {@code 0.1.0+519f990093e8}. It changes with any
+     * edit; {@link #knowledgeVersion()} changes only when the folder declares a new version of its knowledge.
+     */
     public String rulesetVersion() {
         return rulesetVersion;
+    }
+
+    /**
+     * The semantic version of the clinical knowledge the rule folder declares in {@code knowledge.json}, e.g.
+     * {@code 2.0.0} for decision model version 2; reported by every assessment as {@code knowledgeVersion}.
+     */
+    public String knowledgeVersion() {
+        return knowledge.version();
+    }
+
+    /** What the rule folder's {@code knowledge.json} declares: version, date, and the decision model it encodes. */
+    public KnowledgeVersion knowledge() {
+        return knowledge;
     }
 
     /** What the rule folder says about each rule (ids, evidence, files, lines, criteria). */
@@ -393,8 +424,11 @@ public final class NetlmEngine {
                 md.update(f.content().getBytes(StandardCharsets.UTF_8));
                 md.update((byte) 0);
             }
-            if (source.evidenceJson() != null) {
-                md.update(source.evidenceJson().getBytes(StandardCharsets.UTF_8));
+            for (String file : new String[] {source.evidenceJson(), source.knowledgeJson()}) {
+                if (file != null) {
+                    md.update(file.getBytes(StandardCharsets.UTF_8));
+                }
+                md.update((byte) 0);
             }
             return HexFormat.of().formatHex(md.digest(), 0, 6);
         } catch (NoSuchAlgorithmException e) {

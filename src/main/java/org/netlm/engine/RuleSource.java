@@ -20,16 +20,20 @@ import java.util.stream.Stream;
 
 /**
  * The text of a rule folder: every {@code .drl} file (by its path relative to the folder, with
- * forward slashes, e.g. {@code recommendation/surgery.drl}) and the evidence registry
- * ({@code evidence.json}). Loaded from a directory or from the {@code rules/} folder bundled in the jar.
+ * forward slashes, e.g. {@code recommendation/surgery.drl}), the evidence registry ({@code evidence.json})
+ * and the version of the knowledge it encodes ({@code knowledge.json}, see {@link KnowledgeVersion}).
+ * Loaded from a directory or from the {@code rules/} folder bundled in the jar.
  *
  * @param name     where the folder came from, for messages
  * @param drlFiles the DRL files, sorted by path
  * @param evidenceJson the content of {@code evidence.json}, or {@code null} if the folder has none
+ * @param knowledgeJson the content of {@code knowledge.json}, or {@code null} if the folder has none
  */
-public record RuleSource(String name, List<DrlFile> drlFiles, String evidenceJson) {
+public record RuleSource(String name, List<DrlFile> drlFiles, String evidenceJson, String knowledgeJson) {
     /** Name of the evidence registry file inside a rule folder. */
     public static final String EVIDENCE_FILE = "evidence.json";
+    /** Name of the file inside a rule folder that declares the version of its knowledge ({@link KnowledgeVersion}). */
+    public static final String KNOWLEDGE_FILE = "knowledge.json";
     /** Classpath folder of the bundled rules. */
     public static final String BUNDLED_ROOT = "rules";
 
@@ -39,6 +43,11 @@ public record RuleSource(String name, List<DrlFile> drlFiles, String evidenceJso
 
     public RuleSource {
         drlFiles = List.copyOf(drlFiles);
+    }
+
+    /** A rule source without {@code knowledge.json} (enough for reading the catalogue; an engine refuses it). */
+    public RuleSource(String name, List<DrlFile> drlFiles, String evidenceJson) {
+        this(name, drlFiles, evidenceJson, null);
     }
 
     /** Reads a rule folder from disk. */
@@ -87,8 +96,12 @@ public record RuleSource(String name, List<DrlFile> drlFiles, String evidenceJso
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        Path evidence = root.resolve(EVIDENCE_FILE);
-        String json = Files.isRegularFile(evidence) ? Files.readString(evidence, StandardCharsets.UTF_8) : null;
-        return new RuleSource(name, files, json);
+        return new RuleSource(name, files, optionalFile(root, EVIDENCE_FILE), optionalFile(root, KNOWLEDGE_FILE));
+    }
+
+    /** The content of the file {@code name} in {@code root}, or {@code null} when there is none. */
+    private static String optionalFile(Path root, String name) throws IOException {
+        Path p = root.resolve(name);
+        return Files.isRegularFile(p) ? Files.readString(p, StandardCharsets.UTF_8) : null;
     }
 }

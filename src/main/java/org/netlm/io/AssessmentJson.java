@@ -18,6 +18,7 @@ import org.netlm.model.DerivedCriterion;
 import org.netlm.model.Explanations;
 import org.netlm.model.FiredRule;
 import org.netlm.model.LimitExplanation;
+import org.netlm.model.MissingInput;
 import org.netlm.model.OfferingRuleCheck;
 import org.netlm.model.Therapy;
 import org.netlm.model.UnmetRequirement;
@@ -94,10 +95,12 @@ public final class AssessmentJson {
         g.writeStartObject();
         g.writeStringField("patientId", a.patientId());
         g.writeStringField("rulesetVersion", a.rulesetVersion());
+        g.writeStringField("knowledgeVersion", a.knowledgeVersion());
         writeFindings(a.findings(), g);
         writeRecommendations(a.recommendations(), g);
         writeWarnings(a.warnings(), g);
         writeFiredRules(a.firedRules(), g);
+        writeMissingInputs(a.explanations(), g);
         writeCriteria(a.criteria(), g);
         writeExplanations(a.explanations(), g);
         g.writeStringField("disclaimer", a.disclaimer());
@@ -195,6 +198,27 @@ public final class AssessmentJson {
     /** {@code "firedRules": [...]}: rule ids in firing order. */
     static void writeFiredRules(List<String> firedRules, JsonGenerator g) throws IOException {
         writeStrings("firedRules", firedRules, g);
+    }
+
+    /**
+     * {@code "missingInputs": [{finding, fields, criteria, decides}]}: per group of missing input fields, the therapies
+     * that data would decide ({@link Explanations#missingInputs()}); an empty list when nothing missing decides
+     * anything. Left out, like the explanations it is drawn from, when the assessment was made without them.
+     */
+    static void writeMissingInputs(Explanations e, JsonGenerator g) throws IOException {
+        if (e == null || e.isEmpty()) {
+            return;
+        }
+        g.writeArrayFieldStart("missingInputs");
+        for (MissingInput m : e.missingInputs()) {
+            g.writeStartObject();
+            g.writeStringField("finding", m.finding());
+            writeStrings("fields", m.fields(), g);
+            writeStrings("criteria", m.criteria().stream().map(Enum::name).toList(), g);
+            writeStrings("decides", m.decides().stream().map(Enum::name).toList(), g);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     /** {@code "criteria": [{code, state, basis}]}: every named criterion and the input values behind its state. */

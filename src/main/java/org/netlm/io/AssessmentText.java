@@ -1,21 +1,37 @@
 package org.netlm.io;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.netlm.model.Assessment;
 import org.netlm.model.Citation;
+import org.netlm.model.CriterionCode;
+import org.netlm.model.CriterionState;
+import org.netlm.model.DerivedCriterion;
+import org.netlm.model.Explanations;
+import org.netlm.model.FiredRule;
+import org.netlm.model.LimitExplanation;
+import org.netlm.model.MissingInput;
+import org.netlm.model.OfferingRuleCheck;
 import org.netlm.model.Opinion;
 import org.netlm.model.Recommendation;
+import org.netlm.model.Therapy;
 import org.netlm.model.Warning;
+import org.netlm.model.Why;
+import org.netlm.model.WhyNot;
 
 /**
  * {@link Assessment} as plain text for a clinician: the patient, the findings, each recommendation
- * (strength, therapy, rationale, citations, the other rules' views; what is on offer first), the warnings
- * and the disclaimer.
+ * (strength, therapy, rationale, citations, the other rules' views; what is on offer first), the missing data that
+ * would decide therapies, the warnings and the disclaimer.
  * Lines end with {@code \n}; the output is deterministic. One method per section, like {@link AssessmentJson}.
  */
 public final class AssessmentText {
     private static final String INDENT = "    ";
+    /** The criterion that sets the population a rule applies to: well-differentiated NET (MET) or NEC (UNMET). */
+    private static final CriterionCode POPULATION = CriterionCode.NET;
 
     private AssessmentText() {
     }
@@ -30,6 +46,7 @@ public final class AssessmentText {
         header(a, sb);
         findings(a, sb);
         recommendations(byStrength(a.recommendations()), sb);
+        missingInputs(a, sb);
         if (explain) {
             explanations(a, sb);
         }
@@ -39,7 +56,8 @@ public final class AssessmentText {
     }
 
     static void header(Assessment a, StringBuilder sb) {
-        sb.append("Patient ").append(a.patientId()).append("  (rule set ").append(a.rulesetVersion()).append(")\n");
+        sb.append("Patient ").append(a.patientId()).append("  (knowledge ").append(a.knowledgeVersion())
+            .append(", rule set ").append(a.rulesetVersion()).append(")\n");
     }
 
     /** Finding names in words; a finding not listed here is shown by its JSON name. */
@@ -102,6 +120,22 @@ public final class AssessmentText {
         return recs.stream().sorted(java.util.Comparator.comparingInt(r -> order.indexOf(r.strength()))).toList();
     }
 
+    /**
+     * "Missing data": per group of missing input fields, the therapies that data would decide ({@link MissingInput}),
+     * in the default report too. Left out when nothing missing decides anything, or when the assessment has no
+     * explanations to draw it from.
+     */
+    static void missingInputs(Assessment a, StringBuilder sb) {
+        List<MissingInput> missing = a.missingInputs();
+        if (missing.isEmpty()) {
+            return;
+        }
+        sb.append("\nMissing data (give it to decide the therapies named)\n");
+        for (MissingInput m : missing) {
+            sb.append(INDENT).append(m.describe()).append('\n');
+        }
+    }
+
     static void warnings(List<Warning> warnings, StringBuilder sb) {
         sb.append("\nWarnings\n");
         if (warnings.isEmpty()) {
@@ -136,64 +170,99 @@ public final class AssessmentText {
      * and why each other therapy is not on offer (what blocks it, what data would decide it).
      */
     static void explanations(Assessment a, StringBuilder sb) {
-        org.netlm.model.Explanations e = a.explanations();
+        Explanations e = a.explanations();
         sb.append("\nWhy and why not\n");
         if (e == null || e.isEmpty()) {
             sb.append(INDENT).append("(assessed without explanations)\n");
             return;
         }
-        for (org.netlm.model.Therapy t : e.therapies()) {
-            e.why(t).filter(w -> w.strength().isOffered()).ifPresent(w -> {
-                sb.append(INDENT).append(w.therapy()).append(' ').append(w.strength())
-                    .append(" [").append(w.deciding().ruleId()).append("] because ")
-                    .append(w.deciding().matched().isEmpty() ? w.deciding().ruleName().toLowerCase(java.util.Locale.ROOT)
-                        : criteria(w.deciding().matched())).append('\n');
-                for (org.netlm.model.LimitExplanation l : w.limits()) {
-                    sb.append(INDENT).append(INDENT).append("limited by ").append(l.ruleId()).append(": ").append(l.reason()).append('\n');
-                }
-                if (w.upgradableByData()) {
-                    sb.append(INDENT).append(INDENT).append("could be RECOMMENDED with data: give ")
-                        .append(String.join(", ", w.upgradeInputFields())).append('\n');
-                }
-            });
-            e.whyNot(t).ifPresent(n -> {
-                sb.append(INDENT).append(n.therapy()).append(" not offered")
-                    .append(n.strength() == null ? "" : " (" + n.strength() + ")").append(':');
-                List<String> parts = new java.util.ArrayList<>();
-                for (org.netlm.model.FiredRule r : n.negativeRules()) {
-                    parts.add(r.ruleId() + " " + r.strength() + (r.matched().isEmpty() ? "" : " because " + criteria(r.matched())));
-                }
-                for (org.netlm.model.LimitExplanation l : n.suppressions()) {
-                    parts.add(l.ruleId() + ": " + l.reason());
-                }
-                if (!n.blockedBy().isEmpty()) {
-                    // What blocks every rule that could offer it decides; the other unmet conditions are counted, not listed.
-                    java.util.Set<org.netlm.model.CriterionCode> decisive = n.blockingEveryRule();
-                    List<org.netlm.model.DerivedCriterion> shown = decisive.isEmpty() ? n.blockedBy()
-                        : n.blockedBy().stream().filter(c -> decisive.contains(c.code())).toList();
-                    int others = n.blockedBy().size() - shown.size();
-                    parts.add("blocked by " + criteria(shown) + (others == 0 ? "" : " (and " + others + " other unmet condition"
-                        + (others == 1 ? "" : "s") + ")"));
-                }
-                if (!n.missingInputs().isEmpty()) {
-                    parts.add("missing data: give " + String.join(", ", n.missingInputFields())
-                        + (n.unlockableByData() ? " (could put it on offer)" : ""));
-                }
-                if (n.offeringRules().isEmpty()) {
-                    parts.add("no rule offers it for this patient's group");
-                }
-                sb.append(' ').append(String.join("; ", parts)).append('\n');
-            });
+        for (Therapy t : e.therapies()) {
+            e.why(t).filter(w -> w.strength().isOffered()).ifPresent(w -> why(w, sb));
+            e.whyNot(t).ifPresent(n -> sb.append(INDENT).append(n.therapy()).append(" not offered")
+                .append(n.strength() == null ? "" : " (" + n.strength() + ")").append(": ")
+                .append(String.join("; ", whyNotReasons(n))).append('\n'));
         }
     }
 
-    private static String criteria(List<org.netlm.model.DerivedCriterion> cs) {
-        List<String> out = new java.util.ArrayList<>();
-        for (org.netlm.model.DerivedCriterion c : cs) {
-            if (c.code() == org.netlm.model.CriterionCode.NET && c.state() == org.netlm.model.CriterionState.MET) {
-                continue; // every NET rule asks for it: saying so on every line hides what matters
-            }
-            String state = c.state() == org.netlm.model.CriterionState.MET ? "" : c.state() == org.netlm.model.CriterionState.UNMET ? "not " : "unknown: ";
+    private static void why(Why w, StringBuilder sb) {
+        sb.append(INDENT).append(w.therapy()).append(' ').append(w.strength())
+            .append(" [").append(w.deciding().ruleId()).append("] because ").append(because(w.deciding())).append('\n');
+        for (LimitExplanation l : w.limits()) {
+            sb.append(INDENT).append(INDENT).append("limited by ").append(l.ruleId()).append(": ").append(l.reason()).append('\n');
+        }
+        if (w.upgradableByData()) {
+            sb.append(INDENT).append(INDENT).append("could be RECOMMENDED with data: give ")
+                .append(String.join(", ", w.upgradeInputFields())).append('\n');
+        }
+    }
+
+    /**
+     * The reasons a therapy is not on offer, each a non-empty phrase: the rules against it, the limits that remove
+     * it, what blocks every rule that could offer it (or that no rule offers it for the patient's population), the
+     * data that would decide it. Never empty: when none of these can be named, the offering rules that did not fire
+     * are named.
+     */
+    static List<String> whyNotReasons(WhyNot n) {
+        List<String> parts = new ArrayList<>();
+        for (FiredRule r : n.negativeRules()) {
+            parts.add(r.ruleId() + " " + r.strength() + " because " + because(r));
+        }
+        for (LimitExplanation l : n.suppressions()) {
+            parts.add(l.ruleId() + ": " + l.reason());
+        }
+        if (!n.blockedBy().isEmpty()) {
+            parts.add(blockers(n));
+        }
+        if (!n.missingInputs().isEmpty()) {
+            parts.add("missing data: give " + String.join(", ", n.missingInputFields())
+                + (n.unlockableByData() ? " (could put it on offer)" : ""));
+        }
+        if (n.offeringRules().isEmpty()) {
+            parts.add("no rule in the rule folder offers it");
+        } else if (parts.isEmpty()) {
+            // Nothing the criteria show: the offering rules failed on conditions that are not criteria.
+            List<String> ids = n.offeringRules().stream().filter(r -> !r.fired()).map(OfferingRuleCheck::ruleId).toList();
+            parts.add(ids.isEmpty() ? "its offering rules fired but the offer was outranked"
+                : "the conditions of " + String.join(", ", ids) + " are not met");
+        }
+        return parts;
+    }
+
+    /**
+     * What blocks every rule that could offer it decides; the other unmet conditions are counted, not listed. When
+     * the population criterion (NET or NEC) blocks every offering rule, that is the reason ("no rule offers it for
+     * this population (NET)"); elsewhere it is only counted, since a NET's rules for NECs say nothing about the NET.
+     */
+    private static String blockers(WhyNot n) {
+        Set<CriterionCode> decisive = n.blockingEveryRule();
+        DerivedCriterion population = n.blockedBy().stream().filter(c -> c.code() == POPULATION).findFirst().orElse(null);
+        if (population != null && decisive.contains(POPULATION)) {
+            return "no rule offers it for this population (" + (population.state() == CriterionState.MET ? "NET" : "NEC") + ")";
+        }
+        List<DerivedCriterion> shown = n.blockedBy().stream()
+            .filter(c -> c.code() != POPULATION && (decisive.isEmpty() || decisive.contains(c.code()))).toList();
+        int others = n.blockedBy().size() - shown.size();
+        return "blocked by " + criteria(shown) + (others == 0 ? "" : " (and " + others + " other unmet condition"
+            + (others == 1 ? "" : "s") + ")");
+    }
+
+    /**
+     * The criteria a fired rule matched, without the population (every NET rule asks for NET: saying so on every line
+     * hides what matters), unless it is all the rule matched; the rule's name when it matched no criterion.
+     */
+    private static String because(FiredRule r) {
+        List<DerivedCriterion> shown = r.matched().stream()
+            .filter(c -> !(c.code() == POPULATION && c.state() == CriterionState.MET)).toList();
+        if (shown.isEmpty()) {
+            shown = r.matched();
+        }
+        return shown.isEmpty() ? r.ruleName().toLowerCase(Locale.ROOT) : criteria(shown);
+    }
+
+    private static String criteria(List<DerivedCriterion> cs) {
+        List<String> out = new ArrayList<>();
+        for (DerivedCriterion c : cs) {
+            String state = c.state() == CriterionState.MET ? "" : c.state() == CriterionState.UNMET ? "not " : "unknown: ";
             out.add(state + c.code().description() + (c.basis().isEmpty() ? "" : " (" + c.basis() + ")"));
         }
         return String.join("; ", out);

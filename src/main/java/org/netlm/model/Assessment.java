@@ -6,9 +6,10 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The result of assessing one patient: findings, resolved recommendations (at most one per therapy,
- * in {@link Therapy} order), warnings, the rules that fired (in firing order), every criterion's state,
- * the rule-set version, and the {@link Explanations} (why each recommendation, why not every other therapy).
+ * The result of assessing one patient: findings, resolved recommendations (at most one per therapy),
+ * warnings, the rules that fired (in firing order), every criterion's state, the rule-set version and the
+ * knowledge version, and the {@link Explanations} (why each recommendation, why not every other therapy), from
+ * which the {@link #missingInputs() missing inputs} are drawn.
  *
  * <p>Immutable and safe to share between threads. The engine builds the explanations on first use of
  * {@link #explanations()} (or {@link #why}, {@link #whyNot}), from data captured when the rules fired, so a caller
@@ -23,6 +24,7 @@ public final class Assessment {
 
     private final String patientId;
     private final String rulesetVersion;
+    private final String knowledgeVersion;
     private final Findings findings;
     private final List<Recommendation> recommendations;
     private final List<Warning> warnings;
@@ -32,24 +34,25 @@ public final class Assessment {
     private volatile Explanations explanations;
     private Supplier<Explanations> explain; // guarded by this; null once the explanations exist
 
-    public Assessment(String patientId, String rulesetVersion, Findings findings, List<Recommendation> recommendations,
+    public Assessment(String patientId, String rulesetVersion, String knowledgeVersion, Findings findings, List<Recommendation> recommendations,
                       List<Warning> warnings, List<String> firedRules, List<Criterion> criteria, String disclaimer,
                       Explanations explanations) {
-        this(patientId, rulesetVersion, findings, recommendations, warnings, firedRules, criteria, disclaimer,
+        this(patientId, rulesetVersion, knowledgeVersion, findings, recommendations, warnings, firedRules, criteria, disclaimer,
             explanations == null ? Explanations.NONE : explanations, null);
     }
 
     /** An assessment without explanations ({@link Explanations#NONE}). */
-    public Assessment(String patientId, String rulesetVersion, Findings findings, List<Recommendation> recommendations,
+    public Assessment(String patientId, String rulesetVersion, String knowledgeVersion, Findings findings, List<Recommendation> recommendations,
                       List<Warning> warnings, List<String> firedRules, List<Criterion> criteria, String disclaimer) {
-        this(patientId, rulesetVersion, findings, recommendations, warnings, firedRules, criteria, disclaimer, Explanations.NONE);
+        this(patientId, rulesetVersion, knowledgeVersion, findings, recommendations, warnings, firedRules, criteria, disclaimer, Explanations.NONE);
     }
 
-    private Assessment(String patientId, String rulesetVersion, Findings findings, List<Recommendation> recommendations,
+    private Assessment(String patientId, String rulesetVersion, String knowledgeVersion, Findings findings, List<Recommendation> recommendations,
                        List<Warning> warnings, List<String> firedRules, List<Criterion> criteria, String disclaimer,
                        Explanations explanations, Supplier<Explanations> explain) {
         this.patientId = patientId;
         this.rulesetVersion = rulesetVersion;
+        this.knowledgeVersion = knowledgeVersion;
         this.findings = findings;
         this.recommendations = List.copyOf(recommendations);
         this.warnings = List.copyOf(warnings);
@@ -64,11 +67,11 @@ public final class Assessment {
      * An assessment whose explanations are built by {@code explain} on first use, once. {@code explain} must only
      * read data that no longer change (the engine passes what the finished session left behind).
      */
-    public static Assessment explainedOnDemand(String patientId, String rulesetVersion, Findings findings,
+    public static Assessment explainedOnDemand(String patientId, String rulesetVersion, String knowledgeVersion, Findings findings,
                                                List<Recommendation> recommendations, List<Warning> warnings,
                                                List<String> firedRules, List<Criterion> criteria, String disclaimer,
                                                Supplier<Explanations> explain) {
-        return new Assessment(patientId, rulesetVersion, findings, recommendations, warnings, firedRules, criteria, disclaimer,
+        return new Assessment(patientId, rulesetVersion, knowledgeVersion, findings, recommendations, warnings, firedRules, criteria, disclaimer,
             null, Objects.requireNonNull(explain, "explain"));
     }
 
@@ -76,8 +79,21 @@ public final class Assessment {
         return patientId;
     }
 
+    /**
+     * The exact rule files that produced this assessment: the library version plus a digest of the rule folder
+     * (every rule file, the evidence registry and the knowledge version file), e.g. {@code 0.1.0+519f990093e8}.
+     */
     public String rulesetVersion() {
         return rulesetVersion;
+    }
+
+    /**
+     * The semantic version of the clinical knowledge the rule folder declares ({@code knowledge.json}), e.g.
+     * {@code 2.0.0} for decision model version 2. Unlike {@link #rulesetVersion()} it changes only when the rule
+     * folder's authors declare a new version of the knowledge; CHANGELOG.md lists what each version changed.
+     */
+    public String knowledgeVersion() {
+        return knowledgeVersion;
     }
 
     public Findings findings() {
@@ -121,6 +137,17 @@ public final class Assessment {
         }
     }
 
+    /**
+     * The missing data that would decide therapies: per group of input fields, the therapies whose strength that data
+     * could change (put on offer, or make RECOMMENDED), from the same data as the why / why-not explanations
+     * ({@link Explanations#missingInputs()}). Builds the explanations on first use; empty when the assessment was made
+     * without explanations ({@link #explanations()} is {@link Explanations#NONE}) or when nothing missing decides
+     * anything.
+     */
+    public List<MissingInput> missingInputs() {
+        return explanations().missingInputs();
+    }
+
     /** The recommendation for {@code therapy}, if any rule spoke about it. */
     public Optional<Recommendation> recommendation(Therapy therapy) {
         return recommendations.stream().filter(r -> r.therapy() == therapy).findFirst();
@@ -159,6 +186,7 @@ public final class Assessment {
     public boolean equals(Object o) {
         return this == o || o instanceof Assessment a
             && Objects.equals(patientId, a.patientId) && Objects.equals(rulesetVersion, a.rulesetVersion)
+            && Objects.equals(knowledgeVersion, a.knowledgeVersion)
             && Objects.equals(findings, a.findings) && recommendations.equals(a.recommendations)
             && warnings.equals(a.warnings) && firedRules.equals(a.firedRules) && criteria.equals(a.criteria)
             && Objects.equals(disclaimer, a.disclaimer) && explanations().equals(a.explanations());
@@ -166,13 +194,13 @@ public final class Assessment {
 
     @Override
     public int hashCode() {
-        return Objects.hash(patientId, rulesetVersion, findings, recommendations, warnings, firedRules, criteria, disclaimer,
+        return Objects.hash(patientId, rulesetVersion, knowledgeVersion, findings, recommendations, warnings, firedRules, criteria, disclaimer,
             explanations());
     }
 
     @Override
     public String toString() {
-        return "Assessment[patientId=" + patientId + ", rulesetVersion=" + rulesetVersion + ", findings=" + findings
+        return "Assessment[patientId=" + patientId + ", rulesetVersion=" + rulesetVersion + ", knowledgeVersion=" + knowledgeVersion + ", findings=" + findings
             + ", recommendations=" + recommendations + ", warnings=" + warnings + ", firedRules=" + firedRules
             + ", criteria=" + criteria + ", disclaimer=" + disclaimer + ", explanations=" + explanations() + "]";
     }

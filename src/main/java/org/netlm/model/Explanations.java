@@ -3,9 +3,12 @@ package org.netlm.model;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * The explanations of one assessment, built from the rules' own execution: a {@link Why} for every resolved
@@ -74,6 +77,36 @@ public record Explanations(List<Why> why, List<WhyNot> whyNot) {
             return wn.get().missingInputFields();
         }
         return why(therapy).map(Why::upgradeInputFields).orElse(List.of());
+    }
+
+    /**
+     * The missing data that would decide therapies, one entry per finding (criteria named by the same first input
+     * field share an entry, whose fields are those every one of them is decided by), ordered by their first
+     * criterion: for every therapy not on offer that data could put on offer ({@link WhyNot#unlockableByData()}), its
+     * {@link WhyNot#missingInputs()}; for every CONSIDER that data could make RECOMMENDED, its
+     * {@link Why#upgradeInputs()}. Empty when nothing missing decides anything, and for {@link #NONE}.
+     */
+    public List<MissingInput> missingInputs() {
+        Map<String, List<String>> fields = new HashMap<>();
+        Map<String, Set<CriterionCode>> criteria = new HashMap<>();
+        Map<String, Set<Therapy>> decides = new HashMap<>();
+        BiConsumer<List<DerivedCriterion>, Therapy> add = (cs, t) -> {
+            for (DerivedCriterion c : cs) {
+                if (c.inputFields().isEmpty()) {
+                    continue; // nothing to give
+                }
+                String finding = c.inputFields().get(0);
+                fields.merge(finding, c.inputFields(), (a, b) -> a.stream().filter(b::contains).toList());
+                criteria.computeIfAbsent(finding, f -> EnumSet.noneOf(CriterionCode.class)).add(c.code());
+                decides.computeIfAbsent(finding, f -> EnumSet.noneOf(Therapy.class)).add(t);
+            }
+        };
+        whyNot.stream().filter(WhyNot::unlockableByData).forEach(n -> add.accept(n.missingInputs(), n.therapy()));
+        why.stream().filter(Why::upgradableByData).forEach(w -> add.accept(w.upgradeInputs(), w.therapy()));
+        return criteria.keySet().stream()
+            .sorted(Comparator.comparing(f -> criteria.get(f).iterator().next()))
+            .map(f -> new MissingInput(f, fields.get(f), List.copyOf(criteria.get(f)), List.copyOf(decides.get(f))))
+            .toList();
     }
 
     /** Plain multi-line text for one therapy: its why, then its why-not, as they exist. */

@@ -19,7 +19,8 @@ class CatalogCommandTest {
 
         assertThat(r.exit()).as(r.toString()).isZero();
         String md = r.out();
-        assertThat(md).startsWith("# NETLM rule catalogue\n");
+        assertThat(md).startsWith("# NETLM rule catalogue\n")
+            .contains("\nKnowledge base version **2.0.0** (NETLM decision model version 2, ");
         for (RuleInfo rule : NetlmEngine.withDefaultRules().catalog().rules()) {
             assertThat(md).contains("#### " + rule.id() + ": ").contains("`" + rule.file() + ":" + rule.line() + "`");
         }

@@ -59,7 +59,7 @@ class EvaluateCommandTest {
 
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.out())
-            .contains("Patient ex-01")
+            .containsPattern("^Patient ex-01  \\(knowledge 2\\.0\\.0, rule set [^)]+\\)\n")
             .contains("Findings")
             .containsPattern("grade\\s+G2 \\(derived")
             .containsPattern("resectability\\s+RESECTABLE")

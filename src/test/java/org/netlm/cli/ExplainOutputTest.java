@@ -33,6 +33,12 @@ class ExplainOutputTest {
         CliRun r = CliRun.run("evaluate", write(NO_SSTR).toString());
 
         assertThat(r.exit()).as(r.toString()).isZero();
+        JsonNode missing = JSON.readTree(r.out()).get("missingInputs");
+        assertThat(missing).as("in the default output").isNotNull();
+        JsonNode sstr = missing.get(0).get("finding").asText().equals("sstrStatus") ? missing.get(0) : missing.get(1);
+        assertThat(sstr.get("fields").toString()).isEqualTo("[\"sstrStatus\"]");
+        assertThat(sstr.get("criteria").toString()).contains("SSTR_POSITIVE");
+        assertThat(sstr.get("decides").toString()).contains("\"PRRT\"");
         JsonNode e = JSON.readTree(r.out()).get("explanations");
         JsonNode prrt = e.get("PRRT").get("why");
         assertThat(prrt.get("strength").asText()).isEqualTo("CONSIDER");
@@ -54,7 +60,8 @@ class ExplainOutputTest {
         String plain = CliRun.run("evaluate", "--format", "text", p.toString()).out();
         CliRun explained = CliRun.run("evaluate", "--format", "text", "--explain", p.toString());
 
-        assertThat(plain).doesNotContain("Why and why not");
+        assertThat(plain).doesNotContain("Why and why not")
+            .contains("\nMissing data (give it to decide the therapies named)\n    sstrStatus unknown: give sstrStatus: decides ");
         assertThat(explained.exit()).isZero();
         String why = explained.out().substring(explained.out().indexOf("Why and why not"), explained.out().indexOf("\nWarnings"));
         assertThat(why)
@@ -77,12 +84,14 @@ class ExplainOutputTest {
         JsonNode leanLine = JSON.readTree(Files.readString(lean));
         JsonNode fullLine = JSON.readTree(Files.readString(full));
         assertThat(leanLine.has("explanations")).isFalse();
+        assertThat(leanLine.has("missingInputs")).as("drawn from the explanations: left out with them").isFalse();
+        assertThat(fullLine.get("missingInputs").findValuesAsText("finding")).contains("sstrStatus");
         assertThat(fullLine.get("explanations").has("PRRT")).isTrue();
         assertThat(leanLine.get("recommendations")).isEqualTo(fullLine.get("recommendations"));
     }
 
     @Test
-    void whyNotShowsWhatBlocksEveryOfferingRuleAndCountsTheRest() throws Exception {
+    void whyNotSaysWhenNoRuleOffersItForThePatientsPopulation() throws Exception {
         String nec = "{\"id\":\"nec-1\",\"primarySite\":\"PANCREAS\",\"differentiation\":\"POOR\",\"ki67Percent\":70,"
             + "\"liverLesionCount\":6,\"bilobar\":true,\"extrahepaticDisease\":true,\"diseaseStatus\":\"PROGRESSIVE\"}";
 
@@ -90,8 +99,8 @@ class ExplainOutputTest {
 
         String everolimus = out.lines().filter(l -> l.trim().startsWith("EVEROLIMUS not offered")).findFirst().orElseThrow();
         assertThat(everolimus)
-            .contains("blocked by not well-differentiated tumour")
-            .contains("(and 1 other unmet condition)")
-            .doesNotContain("not grade G1 or G2");
+            .contains("SYS-NEC-02 NOT_RECOMMENDED because not well-differentiated tumour")
+            .endsWith("; no rule offers it for this population (NEC)")
+            .doesNotContain("grade G1 or G2");
     }
 }

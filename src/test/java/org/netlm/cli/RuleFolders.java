@@ -5,7 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-/** Copies of the repository's rules/ folder for tests that break rules on purpose. */
+/**
+ * Copies of the repository's rules/ folder for tests that break rules on purpose: every file, the rule files,
+ * {@code evidence.json} and {@code knowledge.json} included.
+ */
 final class RuleFolders {
     static final Path RULES = Path.of("rules");
 

@@ -40,7 +40,34 @@ class ValidateRulesCommandTest {
 
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.err()).isEmpty();
-        assertThat(r.out()).matches("OK: \\d+ rules in 12 files \\(bundled rules\\), rule set \\S+\\n");
+        assertThat(r.out()).matches("OK: \\d+ rules in \\d+ files \\(bundled rules\\), knowledge 2\\.0\\.0 "
+            + "\\(NETLM decision model version 2, \\d{4}-\\d\\d-\\d\\d\\), rule set \\S+\\n");
+    }
+
+    @Test
+    void aFolderWithoutItsKnowledgeVersionExitsWith2NamingTheFile() throws Exception {
+        Path rules = RuleFolders.copyOfBundledRules(tmp.resolve("rules"));
+        Files.delete(rules.resolve("knowledge.json"));
+
+        CliRun r = CliRun.run("validate-rules", rules.toString());
+
+        assertThat(r.exit()).as(r.toString()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("knowledge.json:0: the knowledge version is missing from the rule folder")
+            .doesNotContain("Exception");
+    }
+
+    @Test
+    void aMalformedKnowledgeVersionExitsWith2SayingWhatIsWrong() throws Exception {
+        Path rules = RuleFolders.copyOfBundledRules(tmp.resolve("rules"));
+        Files.writeString(rules.resolve("knowledge.json"), "{\"version\": \"2.0\", \"date\": \"30.11.2026\", \"model\": \"v2\"}");
+
+        CliRun r = CliRun.run("validate-rules", rules.toString());
+
+        assertThat(r.exit()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains("knowledge.json:0: invalid knowledge version: ")
+            .contains("\"version\" must be a semantic version such as 2.0.0, not \"2.0\"")
+            .contains("\"date\" must be a date such as 2026-11-30, not \"30.11.2026\"");
     }
 
     @Test
@@ -50,7 +77,7 @@ class ValidateRulesCommandTest {
         CliRun r = CliRun.run("validate-rules", rules.toString());
 
         assertThat(r.exit()).as(r.toString()).isZero();
-        assertThat(r.out()).startsWith("OK: ").contains("in 12 files (" + rules + ")");
+        assertThat(r.out()).startsWith("OK: ").contains(" files (" + rules + ")");
     }
 
     @Test

@@ -36,7 +36,7 @@ class AssessmentAssemblyTest {
         assertThat(a.patientId()).isEqualTo("f-1");
         assertThat(a.strengthOf(Therapy.RADICAL_RESECTION)).contains(Strength.RECOMMENDED);
         assertThat(a.recommendation(Therapy.RADICAL_RESECTION).orElseThrow().rationale())
-            .startsWith("G2 pancreatic NET, type I liver metastases, low burden, stable, SSTR-positive: ");
+            .startsWith("G2 pancreatic NET, type I liver metastases, low burden, stable, SSTR-positive, prior SOMATOSTATIN_ANALOGUE (stable): ");
     }
 
     @Test

@@ -92,6 +92,28 @@ class BundledRulesTest {
     }
 
     @Test
+    void theKnowledgeVersionIsDeclaredByTheRuleFolderAndReportedByEveryAssessment() {
+        NetlmEngine engine = NetlmEngine.withDefaultRules();
+
+        assertThat(engine.knowledgeVersion()).isEqualTo("2.0.0");
+        assertThat(engine.knowledge().model()).isEqualTo("NETLM decision model version 2");
+        assertThat(engine.assess(org.netlm.testing.Patients.resectableG2("k")).knowledgeVersion()).isEqualTo("2.0.0");
+    }
+
+    @Test
+    void theRulesetDigestCoversTheKnowledgeVersionFile(@TempDir Path a) throws Exception {
+        NetlmEngine bundled = NetlmEngine.withDefaultRules();
+        RuleFolder edited = RuleFolder.copyOfBundled(a);
+        edited.replace("knowledge.json", "\"version\": \"2.0.0\"", "\"version\": \"2.0.1\"");
+
+        NetlmEngine engine = NetlmEngine.fromDirectory(edited.dir());
+
+        assertThat(engine.knowledgeVersion()).isEqualTo("2.0.1");
+        assertThat(engine.rulesetVersion()).isNotEqualTo(bundled.rulesetVersion());
+        assertThat(engine.assess(org.netlm.testing.Patients.resectableG2("k")).knowledgeVersion()).isEqualTo("2.0.1");
+    }
+
+    @Test
     void theEngineExposesTheEvidenceRegistryOfItsRuleFolder() {
         NetlmEngine engine = NetlmEngine.withDefaultRules();
         assertThat(engine.evidence().all()).hasSizeGreaterThan(10);

@@ -13,6 +13,8 @@ import org.netlm.model.LiverMetastasisType;
 import org.netlm.model.PatientCase;
 import org.netlm.model.PrimarySite;
 import org.netlm.model.SstrStatus;
+import org.netlm.model.Therapy;
+import org.netlm.model.TherapyOutcome;
 import org.netlm.model.TumorBurden;
 
 /** The phrase in front of every rationale: the facts a clinician wants to see first. */
@@ -47,6 +49,25 @@ class CaseSummaryTest {
         assertThat(CaseSummary.of(p, f)).isEqualTo("G1 small-intestinal NET, type I liver metastases, low burden, stable, SSTR-negative");
         PatientCase unknowns = net(PrimarySite.COLON).toBuilder().diseaseStatus(DiseaseStatus.UNKNOWN).sstrStatus(SstrStatus.UNKNOWN).build();
         assertThat(CaseSummary.of(unknowns, NOTHING)).isEqualTo("colonic NET");
+    }
+
+    @Test
+    void extrahepaticDiseaseJudgedResectableIsSaidAndTheFlagIgnoredWithoutExtrahepaticDisease() {
+        PatientCase resectable = net(PrimarySite.PANCREAS).toBuilder().extrahepaticDisease(true).extrahepaticResectable(true).build();
+        assertThat(CaseSummary.of(resectable, NOTHING)).isEqualTo("pancreatic NET, extrahepatic disease judged resectable");
+        PatientCase notResectable = resectable.toBuilder().extrahepaticResectable(false).build();
+        assertThat(CaseSummary.of(notResectable, NOTHING)).isEqualTo("pancreatic NET, extrahepatic disease");
+        PatientCase none = resectable.toBuilder().extrahepaticDisease(false).build();
+        assertThat(CaseSummary.of(none, NOTHING)).isEqualTo("pancreatic NET");
+    }
+
+    @Test
+    void priorTherapiesAreListedWithTheirOutcomeAndAnUnrecordedOutcomeSaidSo() {
+        PatientCase p = net(PrimarySite.SMALL_INTESTINE).toBuilder()
+            .priorTherapy(Therapy.SOMATOSTATIN_ANALOGUE, TherapyOutcome.PROGRESSION)
+            .priorTherapy(Therapy.PRRT, TherapyOutcome.UNKNOWN).build();
+        assertThat(CaseSummary.of(p, NOTHING))
+            .isEqualTo("small-intestinal NET, prior SOMATOSTATIN_ANALOGUE (progression), PRRT (outcome not recorded)");
     }
 
     @Test

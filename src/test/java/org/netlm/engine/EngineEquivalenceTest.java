@@ -81,7 +81,7 @@ class EngineEquivalenceTest {
 
     /** Firing order is the agenda's business and may differ between the two compilers; the set may not. */
     private static Assessment normalized(Assessment a) {
-        return new Assessment(a.patientId(), a.rulesetVersion(), a.findings(), a.recommendations(), a.warnings(),
+        return new Assessment(a.patientId(), a.rulesetVersion(), a.knowledgeVersion(), a.findings(), a.recommendations(), a.warnings(),
             a.firedRules().stream().sorted().toList(), a.criteria(), a.disclaimer());
     }
 }

@@ -69,7 +69,7 @@ class ExplanationConsistencyTest {
     @org.junit.jupiter.api.Test
     void theInvariantsCatchAnAssessmentWhoseExplanationsDisagreeWithTheRules() {
         Assessment a = ENGINE.assess(ExplanationsTest.progressiveMidgutAfterSsa().id("tamper").build());
-        Assessment none = new Assessment(a.patientId(), a.rulesetVersion(), a.findings(), a.recommendations(), a.warnings(),
+        Assessment none = new Assessment(a.patientId(), a.rulesetVersion(), a.knowledgeVersion(), a.findings(), a.recommendations(), a.warnings(),
             a.firedRules(), a.criteria(), a.disclaimer(), org.netlm.model.Explanations.NONE);
         assertThat(ExplanationInvariants.violations(ENGINE, none)).anyMatch(v -> v.startsWith("explanations do not cover"))
             .anyMatch(v -> v.startsWith("PRRT: recommendation"));
@@ -80,7 +80,7 @@ class ExplanationConsistencyTest {
         List<org.netlm.model.Why> whys = new ArrayList<>(a.explanations().why());
         whys.replaceAll(w -> w.therapy() != Therapy.PRRT ? w
             : new org.netlm.model.Why(w.therapy(), w.strength(), stripped, w.contributing(), w.limits(), w.upgradeInputs()));
-        Assessment tampered = new Assessment(a.patientId(), a.rulesetVersion(), a.findings(), a.recommendations(), a.warnings(),
+        Assessment tampered = new Assessment(a.patientId(), a.rulesetVersion(), a.knowledgeVersion(), a.findings(), a.recommendations(), a.warnings(),
             a.firedRules(), a.criteria(), a.disclaimer(), new org.netlm.model.Explanations(whys, a.explanations().whyNot()));
         assertThat(ExplanationInvariants.violations(ENGINE, tampered)).singleElement().asString()
             .startsWith("PRRT: SYS-14 requires");

@@ -42,7 +42,7 @@ class ExplanationsOnDemandTest {
     void theExplanationsAreBuiltOnceAndEveryThreadSeesTheSameObject() throws Exception {
         AtomicInteger builds = new AtomicInteger();
         Explanations built = ENGINE.assess(Patients.resectableG2("x")).explanations();
-        Assessment a = Assessment.explainedOnDemand("x", "v", null, List.of(), List.of(), List.of(), List.of(),
+        Assessment a = Assessment.explainedOnDemand("x", "v", "2.0.0", null, List.of(), List.of(), List.of(), List.of(),
             Assessment.DISCLAIMER, () -> {
                 builds.incrementAndGet();
                 return built;

@@ -177,6 +177,29 @@ class RuleFolderCompilationTest {
     }
 
     @Test
+    void aMissingKnowledgeVersionIsReportedAndNoEngineIsBuilt() {
+        folder.delete("knowledge.json");
+        RuleCompilationException e = refused();
+        assertThat(e).isNotNull();
+        assertThat(e.getProblems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("knowledge.json");
+            assertThat(p.line()).isZero();
+            assertThat(p.message()).contains("knowledge version is missing", "\"version\" (e.g. 2.0.0)");
+        });
+    }
+
+    @Test
+    void aMalformedKnowledgeVersionIsReportedTogetherWithTheOtherProblems() {
+        folder.write("knowledge.json", "{\"version\": \"v2\", \"date\": \"2026-11-30\", \"model\": \"m\"}");
+        folder.delete("evidence.json");
+        RuleCompilationException e = refused();
+        assertThat(e).isNotNull();
+        assertThat(e.getProblems()).extracting(RuleProblem::describe)
+            .anyMatch(m -> m.startsWith("knowledge.json:0: invalid knowledge version: \"version\" must be a semantic version"))
+            .anyMatch(m -> m.startsWith("evidence.json:0: "));
+    }
+
+    @Test
     void aMalformedEvidenceRegistryIsReported() throws Exception {
         Files.writeString(folder.dir().resolve("evidence.json"), "{\"evidence\": [ {\"key\": \"X\"} ]}");
         RuleCompilationException e = refused();

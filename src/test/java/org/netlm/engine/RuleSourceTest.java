@@ -24,10 +24,12 @@ class RuleSourceTest {
         Files.writeString(dir.resolve("a/notes.txt"), "not a rule");
         Files.createDirectories(dir.resolve("a/folder.drl"));
         Files.writeString(dir.resolve("evidence.json"), "{\"evidence\": []}");
+        Files.writeString(dir.resolve("knowledge.json"), "{\"version\": \"1.0.0\"}");
         RuleSource s = RuleSource.fromDirectory(dir);
         assertThat(s.drlFiles()).extracting(RuleSource.DrlFile::path).containsExactly("a/y.drl", "b/c/z.drl", "top.drl");
         assertThat(s.drlFiles()).extracting(RuleSource.DrlFile::content).containsExactly("// y", "// z", "// top");
         assertThat(s.evidenceJson()).isEqualTo("{\"evidence\": []}");
+        assertThat(s.knowledgeJson()).isEqualTo("{\"version\": \"1.0.0\"}");
         assertThat(s.name()).isEqualTo(dir.toString());
     }
 
@@ -35,6 +37,7 @@ class RuleSourceTest {
     void aFolderWithoutRegistryHasNoEvidenceText(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("r.drl"), "// r");
         assertThat(RuleSource.fromDirectory(dir).evidenceJson()).isNull();
+        assertThat(RuleSource.fromDirectory(dir).knowledgeJson()).isNull();
     }
 
     @Test
@@ -49,6 +52,7 @@ class RuleSourceTest {
         RuleSource bundled = RuleSource.bundled();
         assertThat(bundled.name()).isEqualTo("bundled rules");
         assertThat(bundled.evidenceJson()).contains("\"evidence\"");
+        assertThat(bundled.knowledgeJson()).contains("\"version\"");
         assertThat(bundled.drlFiles()).extracting(RuleSource.DrlFile::path)
             .contains("classification/grade.drl", "recommendation/surgery.drl", "resolution/tumour-board.drl", "validation/data-quality.drl")
             .isSorted();

@@ -49,7 +49,7 @@ class AssessmentJsonTest {
             "SYS-9", List.of(new Opinion(Strength.NOT_RECOMMENDED, "SYS-9", "no SSTR expression."),
                 new Opinion(Strength.CONSIDER, "SYS-8", "progressive \"midgut\" NET.")),
             List.of("RES-1: at most CONSIDER"));
-        return new Assessment("case-17", "1.0+abc", new Findings("NET", Grade.G2, GradeFinding.Source.REPORTED, null, null, null, null, true),
+        return new Assessment("case-17", "1.0+abc", "2.0.0", new Findings("NET", Grade.G2, GradeFinding.Source.REPORTED, null, null, null, null, true),
             List.of(r), List.of(new Warning(WarningCode.SSTR_STATUS_UNKNOWN, "give sstrStatus")), List.of("A-1", "SYS-9"),
             List.of(new Criterion(CriterionCode.NET, CriterionState.MET, "differentiation=WELL")), Assessment.DISCLAIMER);
     }
@@ -58,8 +58,8 @@ class AssessmentJsonTest {
     void sectionsComeInTheContractOrder() throws Exception {
         JsonNode a = JSON.readTree(AssessmentJson.toJson(example01));
 
-        assertThat(names(a)).containsExactly("patientId", "rulesetVersion", "findings", "recommendations", "warnings",
-            "firedRules", "criteria", "explanations", "disclaimer");
+        assertThat(names(a)).containsExactly("patientId", "rulesetVersion", "knowledgeVersion", "findings", "recommendations", "warnings",
+            "firedRules", "missingInputs", "criteria", "explanations", "disclaimer");
         assertThat(names(a.get("recommendations").get(0)))
             .containsExactly("therapy", "strength", "rationale", "evidence", "ruleId", "opinions", "limits");
     }
@@ -69,7 +69,7 @@ class AssessmentJsonTest {
         JsonNode a = JSON.readTree(AssessmentJson.toJson(handMade()));
 
         assertThat(a).isEqualTo(JSON.readTree("""
-            {"patientId": "case-17", "rulesetVersion": "1.0+abc",
+            {"patientId": "case-17", "rulesetVersion": "1.0+abc", "knowledgeVersion": "2.0.0",
              "findings": {"scope": "NET", "grade": "G2", "gradeSource": "REPORTED", "fitForSurgery": true},
              "recommendations": [{"therapy": "PRRT", "strength": "NOT_RECOMMENDED", "rationale": "no SSTR expression.",
                "evidence": [{"label": "Author A, Journal 2020", "doi": "10.1/x"}, {"label": "Author B, Book", "pmid": "123"}],
@@ -149,7 +149,7 @@ class AssessmentJsonTest {
         for (String t : texts) {
             Recommendation r = base.recommendations().get(0);
             Recommendation odd = new Recommendation(r.therapy(), r.strength(), t, r.evidence(), t, r.opinions(), List.of(t));
-            Assessment a = new Assessment(t, base.rulesetVersion(), base.findings(), List.of(odd), base.warnings(),
+            Assessment a = new Assessment(t, base.rulesetVersion(), base.knowledgeVersion(), base.findings(), List.of(odd), base.warnings(),
                 List.of(t, "A-1"), List.of(new Criterion(CriterionCode.NET, CriterionState.MET, t)), base.disclaimer());
             assertThat(compactLine(a)).as(t).isEqualTo(throughUtf8Writer(AssessmentJson.toCompactJson(a)));
             if (!t.isBlank() && t.length() <= 200 && t.chars().noneMatch(Character::isISOControl)) { // a valid id

@@ -67,7 +67,7 @@ class InvalidPatientProperties {
         number(c, "liverTumorBurdenPercent", -1.0, 100.01);
         number(c, "futureLiverRemnantPercent", -0.01, 150.0);
         number(c, "creatinineClearanceMlMin", -10.0, null);
-        for (String f : List.of("primaryResectable", "functional", "bilobar", "extrahepaticDisease", "resectable",
+        for (String f : List.of("primaryResectable", "functional", "bilobar", "extrahepaticDisease", "extrahepaticResectable", "resectable",
                 "portalVeinThrombosis", "biliaryEntericAnastomosis", "symptomatic")) {
             c.add(new Corruption(f, JSON.numberNode(1), f));
             c.add(new Corruption(f, JSON.textNode("yes"), f));

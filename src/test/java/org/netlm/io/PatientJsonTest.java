@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -41,14 +48,49 @@ class PatientJsonTest {
         assertThat(Patients.toJson(p).size()).as("the fixture sets every field").isEqualTo(PatientJson.fieldNames().size());
     }
 
+    /** The field names of the "Patient JSON (input)" table of docs/interface.md, in table order. */
+    static List<String> interfaceFields() throws IOException {
+        String doc = Files.readString(Path.of("docs/interface.md"), StandardCharsets.UTF_8);
+        String table = doc.substring(doc.indexOf("## Patient JSON (input)"), doc.indexOf("## Assessment JSON (output)"));
+        List<String> names = new ArrayList<>();
+        Matcher m = Pattern.compile("(?m)^\\| `(\\w+)` \\|").matcher(table);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
     @Test
-    void theReaderKnowsExactlyTheFieldsOfInterfaceMd() {
-        assertThat(PatientJson.fieldNames()).containsExactly("id", "age", "ecog", "primarySite", "primaryStatus",
-            "primaryResectable", "differentiation", "ki67Percent", "mitosesPer2mm2", "grade", "functional",
-            "liverMetastasisType", "liverLesionCount", "largestLesionCm", "bilobar", "liverTumorBurdenPercent",
-            "extrahepaticDisease", "extrahepaticResectable", "resectable", "futureLiverRemnantPercent", "childPugh", "portalVeinThrombosis",
-            "biliaryEntericAnastomosis", "sstrStatus", "diseaseStatus", "symptomatic", "creatinineClearanceMlMin",
-            "priorTherapies");
+    void theReaderKnowsExactlyTheFieldsOfInterfaceMd() throws IOException {
+        assertThat(interfaceFields()).as("fields of docs/interface.md").contains("id", "extrahepaticResectable", "priorTherapies");
+        assertThat(PatientJson.fieldNames()).containsExactlyElementsOf(interfaceFields());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+        extrahepaticResectible | extrahepaticResectable
+        extraHepaticResectable | extrahepaticResectable
+        extrahepaticResectabel | extrahepaticResectable
+        extrahepaticDiseas     | extrahepaticDisease
+        """)
+    void aMisspeltFieldIsAnsweredWithTheKnownFieldItIsClosestTo(String typo, String meant) {
+        InvalidPatientException e = rejected(patient("\"" + typo + "\": true"));
+        assertThat(e.getViolations()).containsExactly(new Violation(typo, null, "unknown field (did you mean " + meant + "?)"));
+    }
+
+    @Test
+    void theModelV2InputsAreReadAndTypeChecked() {
+        PatientCase p = PatientJson.parse(patient("\"extrahepaticDisease\": true, \"extrahepaticResectable\": true, "
+            + "\"priorTherapies\": [{\"therapy\": \"PRRT\", \"outcome\": \"UNKNOWN\"}]"));
+        assertThat(p.getExtrahepaticResectable()).isTrue();
+        assertThat(p.getPriorTherapies()).containsExactly(new PriorTherapy(Therapy.PRRT, TherapyOutcome.UNKNOWN));
+        assertThat(PatientJson.parse(patient("\"extrahepaticResectable\": null")).getExtrahepaticResectable()).as("null = absent").isNull();
+
+        InvalidPatientException e = rejected(patient("\"extrahepaticResectable\": \"yes\", "
+            + "\"priorTherapies\": [{\"therapy\": \"PRRT\", \"outcome\": \"UNKNWON\"}]"));
+        assertThat(e.getViolations()).containsExactlyInAnyOrder(
+            new Violation("extrahepaticResectable", "\"yes\"", "must be true or false, not a string"),
+            new Violation("priorTherapies[0].outcome", "\"UNKNWON\"", "must be one of PROGRESSION, STABLE, RESPONSE, INTOLERANCE, UNKNOWN"));
     }
 
     @Test

@@ -78,7 +78,7 @@ class PackagingIT {
         try (Stream<Path> walk = Files.walk(Path.of("rules"))) {
             walk.filter(Files::isRegularFile).forEach(p -> expected.add("rules/" + Path.of("rules").relativize(p).toString().replace('\\', '/')));
         }
-        assertThat(expected).anyMatch(e -> e.endsWith(".drl")).contains("rules/evidence.json");
+        assertThat(expected).anyMatch(e -> e.endsWith(".drl")).contains("rules/evidence.json", "rules/knowledge.json");
 
         Set<String> inJar = new TreeSet<>(entries(MAIN_JAR).stream().filter(e -> e.startsWith("rules/") && !e.endsWith("/")).toList());
 
@@ -105,6 +105,7 @@ class PackagingIT {
         assertThat(a.get("patientId").asText()).isEqualTo("ex-01");
         assertThat(a.get("recommendations").findValuesAsText("therapy")).contains("RADICAL_RESECTION");
         assertThat(r.out()).contains("\"ruleId\": \"SURG-01\"");
+        assertThat(a.get("knowledgeVersion").asText()).as("read from the jar's rules/knowledge.json").isEqualTo("2.0.0");
     }
 
     @Test

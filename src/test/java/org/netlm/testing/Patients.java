@@ -47,7 +47,7 @@ public final class Patients {
         return PatientCase.builder().id(id).age(58).ecog(0).primarySite(PrimarySite.PANCREAS)
             .primaryStatus(PrimaryStatus.IN_SITU).primaryResectable(true).differentiation(Differentiation.WELL)
             .ki67Percent(8.0).mitosesPer2mm2(3.0).functional(false).liverLesionCount(1).largestLesionCm(2.5)
-            .bilobar(false).liverTumorBurdenPercent(5.0).extrahepaticDisease(false).resectable(true)
+            .bilobar(false).liverTumorBurdenPercent(5.0).extrahepaticDisease(false).extrahepaticResectable(false).resectable(true)
             .futureLiverRemnantPercent(60.0).childPugh(ChildPugh.A).portalVeinThrombosis(false)
             .biliaryEntericAnastomosis(false).sstrStatus(SstrStatus.POSITIVE).diseaseStatus(DiseaseStatus.STABLE)
             .symptomatic(false).creatinineClearanceMlMin(90.0)

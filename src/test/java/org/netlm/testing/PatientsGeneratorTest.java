@@ -52,7 +52,7 @@ class PatientsGeneratorTest {
     @Test
     void everyFlagIsTrueFalseAndAbsent() {
         for (Function<PatientCase, Boolean> flag : List.<Function<PatientCase, Boolean>>of(PatientCase::getPrimaryResectable,
-                PatientCase::getFunctional, PatientCase::getBilobar, PatientCase::getExtrahepaticDisease, PatientCase::getResectable,
+                PatientCase::getFunctional, PatientCase::getBilobar, PatientCase::getExtrahepaticDisease, PatientCase::getExtrahepaticResectable, PatientCase::getResectable,
                 PatientCase::getPortalVeinThrombosis, PatientCase::getBiliaryEntericAnastomosis, PatientCase::getSymptomatic)) {
             assertThat(values(flag)).contains(true, false).containsNull();
         }

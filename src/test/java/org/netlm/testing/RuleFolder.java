@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.stream.Stream;
 
-/** An editable copy of the bundled rule folder, for tests that break or change rules. */
+/**
+ * An editable copy of the bundled rule folder, for tests that break or change rules. The copy holds every file of
+ * the folder: the rule files, {@code evidence.json} and {@code knowledge.json} (without which no engine is built).
+ */
 public final class RuleFolder {
     private final Path dir;
 
@@ -23,7 +26,7 @@ public final class RuleFolder {
     }
 
     /**
-     * Copies {@code evidence.json} and the rule files under the given prefixes (e.g. {@code classification/},
+     * Copies {@code evidence.json}, {@code knowledge.json} and the rule files under the given prefixes (e.g. {@code classification/},
      * {@code recommendation/surgery.drl}): a smaller folder compiles faster where the test needs only some rules.
      */
     public static RuleFolder copyOfBundled(Path target, String... prefixes) {
@@ -88,6 +91,15 @@ public final class RuleFolder {
                 throw new IllegalArgumentException(file + " does not contain " + from);
             }
             Files.writeString(p, text.replace(from, to), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes {@code content} to {@code file} (relative), replacing it if it exists. */
+    public void write(String file, String content) {
+        try {
+            Files.writeString(dir.resolve(file), content, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,34 @@
+package org.netlm.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Missing data that would decide therapies: input fields whose absence leaves criteria UNKNOWN, and the therapies
+ * that data could change. Drawn from the explanations ({@link Explanations#missingInputs()}): a therapy is named when
+ * its {@link WhyNot} says data could put it on offer ({@link WhyNot#unlockableByData()}, from its
+ * {@link WhyNot#missingInputs()}), or its {@link Why} says data could make a CONSIDER RECOMMENDED
+ * ({@link Why#upgradeInputs()}).
+ *
+ * @param finding  what is unknown, by the first of {@link #fields()} (the field that names the finding, e.g.
+ *                 {@code grade} for grade, Ki-67 and mitoses)
+ * @param fields   the patient fields that decide every one of the criteria ({@link CriterionCode#fields()}, those
+ *                 common to all of them), any of which may settle them
+ * @param criteria the UNKNOWN criteria these fields decide, in code order
+ * @param decides  the therapies the data would decide, in {@link Therapy} order
+ */
+public record MissingInput(String finding, List<String> fields, List<CriterionCode> criteria, List<Therapy> decides) {
+    public MissingInput {
+        Objects.requireNonNull(finding, "finding");
+        fields = List.copyOf(fields);
+        criteria = List.copyOf(criteria);
+        decides = List.copyOf(decides);
+    }
+
+    /** {@code grade unknown: give grade, ki67Percent or mitosesPer2mm2: decides RADICAL_RESECTION, PRRT}. */
+    public String describe() {
+        String give = fields.size() == 1 ? fields.get(0)
+            : String.join(", ", fields.subList(0, fields.size() - 1)) + " or " + fields.get(fields.size() - 1);
+        return finding + " unknown: give " + give + ": decides " + String.join(", ", decides.stream().map(Enum::name).toList());
+    }
+}
