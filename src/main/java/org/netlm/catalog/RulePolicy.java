@@ -166,7 +166,7 @@ public final class RulePolicy {
     private static Types.FileScope imports(String file, PackageDescr pkg, Types types, List<PolicyViolation> out) {
         String name = pkg.getName() == null ? "" : pkg.getName();
         if (FORBIDDEN_PACKAGES.stream().anyMatch(p -> (name + ".").startsWith(p)) && !(name + ".").startsWith("org.netlm.rules.")) {
-            out.add(new PolicyViolation(file, 1, "package " + name + " is not allowed for rules: use a package of your own "
+            out.add(new PolicyViolation(file, Math.max(1, pkg.getLine()), "package " + name + " is not allowed for rules: use a package of your own "
                 + "(the bundled rules use org.netlm.rules.*)"));
         }
         Map<String, String> single = new HashMap<>();
@@ -237,7 +237,9 @@ public final class RulePolicy {
         private final Map<String, Set<String>> calls;
         private final Map<String, PolicyViolation> functionAt;
         private final JavaParser javaParser = new JavaParser(new ParserConfiguration()
-            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
+            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
+            // read the code as javac will: unicode escapes decoded first (they are refused as well, see unicodeEscapes)
+            .setPreprocessUnicodeEscapes(true));
         private final DrlExprParser exprParser = DrlExprParserFactory.getDrlExprParser(LanguageLevelOption.DRL6);
         private final Map<String, Ty> globals = new HashMap<>();
 
@@ -288,6 +290,7 @@ public final class RulePolicy {
                 boolean engines = CRITERIA_GLOBAL.equals(g.getIdentifier()) && t.isPresent() && t.get().kind() == Kind.TYPE
                     && t.get().raw().getName().equals(CRITERIA_GLOBAL_TYPE);
                 if (!engines) {
+                    globals.put(g.getIdentifier(), Ty.REFUSED); // reported here, not again at every use
                     refuse(g.getLine(), "global " + g.getType() + " " + g.getIdentifier() + " is not allowed: the only global "
                         + "is the engine's (global CriteriaCollector criteria;)");
                 } else {
