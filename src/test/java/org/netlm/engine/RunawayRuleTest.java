@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netlm.model.PatientCase;
@@ -50,6 +51,70 @@ class RunawayRuleTest {
             .hasMessageContaining("loops")
             .hasMessageContaining("LOOP-01");
         assertThat(p).isEqualTo(copy);
+    }
+
+    @Test
+    void aRuleThatGetsSlowerWithEveryFiringIsHaltedAtTheTimeLimitLongBeforeTheFiringCap(@TempDir Path tmp) {
+        RuleFolder folder = RuleFolder.copyOfBundled(tmp.resolve("rules"), "recommendation/process.drl");
+        folder.append("recommendation/process.drl", """
+            declare Tick
+                n : int
+            end
+
+            // a test rule that starts counting
+            rule "Start ticking"
+                @id("SLOW-START") @evidence("XUE2025")
+            when
+                PatientCase()
+            then
+                insert(new Tick(0));
+            end
+
+            // a test rule that counts without end
+            rule "Tick on"
+                @id("SLOW-TICK") @evidence("XUE2025")
+            when
+                $t : Tick()
+            then
+                insert(new Tick($t.getN() + 1));
+            end
+
+            // a test rule whose condition joins every pair of ticks with every tick (no index applies): each new tick
+            // costs n squared; evaluated before every tick (salience 10)
+            rule "Three ticks that never add up"
+                @id("SLOW-JOIN") @evidence("XUE2025")
+                salience 10
+            when
+                Tick( $a : n )
+                Tick( $b : n )
+                Tick( n * 2 == $a + $b + 1000001 )
+            then
+                insert(new Tick(-1));
+            end
+            """);
+        Duration limit = Duration.ofSeconds(2); // generous: a cold first assessment on a busy machine takes a while
+        NetlmEngine slow = NetlmEngine.fromDirectory(folder.dir()).withTimeLimit(limit);
+        PatientCase p = Patients.resectableG2("p");
+
+        for (int attempt = 0; attempt < 2; attempt++) { // the halted session goes back to the pool and is usable again
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> slow.assess(p))
+                .isInstanceOf(RuleTimeLimitException.class)
+                .hasMessageContaining("time limit of 2000 ms")
+                .hasMessageContaining(folder.dir().toString())
+                .hasMessageContaining("most fired: SLOW-")
+                .satisfies(e -> assertThat(((RuleTimeLimitException) e).getLimit()).isEqualTo(limit));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("halted soon after the limit").isLessThan(Duration.ofSeconds(30));
+        }
+    }
+
+    @Test
+    void theDefaultTimeLimitIsAFewSecondsAndOnlyPositiveLimitsAreAccepted() {
+        NetlmEngine engine = NetlmEngine.withDefaultRules();
+        assertThat(engine.timeLimit()).isEqualTo(NetlmEngine.DEFAULT_TIME_LIMIT).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(10));
+        assertThat(engine.withTimeLimit(Duration.ofMillis(50)).timeLimit()).isEqualTo(Duration.ofMillis(50));
+        assertThat(engine.withTimeLimit(Duration.ofSeconds(60)).assess(Patients.resectableG2("p")).recommendations()).isNotEmpty();
+        assertThatThrownBy(() -> engine.withTimeLimit(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
