@@ -128,6 +128,11 @@ final class Types {
             return classNamed(single).map(Ty::type);
         }
         if (!name.isEmpty() && Character.isUpperCase(name.charAt(0))) {
+            // as in Java (and Drools), a class of the file's own package hides java.lang and wildcard imports
+            Optional<Class<?>> own = scope.pkg().isEmpty() ? Optional.empty() : classNamed(scope.pkg() + "." + name);
+            if (own.isPresent()) {
+                return own.map(Ty::type);
+            }
             Optional<Class<?>> lang = classNamed("java.lang." + name);
             if (lang.isPresent()) {
                 return lang.map(Ty::type);
