@@ -556,25 +556,16 @@ final class CodeChecker {
                 refuse(m, notAllowed(shown) + kcontextReason());
                 return Ty.REFUSED;
             }
-            case TYPE -> {
+            case TYPE, VALUE -> { // a static call on a type, or a call on a value of an inferred type
                 Class<?> c = s.raw();
-                if (!AllowList.allowedStaticMethod(c, n, arity)) {
+                boolean isStatic = s.kind() == Kind.TYPE;
+                if (!(isStatic ? AllowList.allowedStaticMethod(c, n, arity) : AllowList.allowedInstanceMethod(c, n, arity))) {
                     arguments(m, vars, false);
                     refuse(m, notAllowed(shown) + reason(c));
                     return Ty.REFUSED;
                 }
                 arguments(m, vars, AllowList.isProject(c));
-                return returnType(c, n, arity, true, null);
-            }
-            case VALUE -> {
-                Class<?> c = s.raw();
-                if (!AllowList.allowedInstanceMethod(c, n, arity)) {
-                    arguments(m, vars, false);
-                    refuse(m, notAllowed(shown) + reason(c));
-                    return Ty.REFUSED;
-                }
-                arguments(m, vars, AllowList.isProject(c));
-                return returnType(c, n, arity, false, s);
+                return returnType(c, n, arity, isStatic, isStatic ? null : s);
             }
             case DECLARED_VALUE -> {
                 arguments(m, vars, false);

@@ -490,9 +490,12 @@ public final class RulePolicy {
                         break;
                     }
                 }
-                if (!(root instanceof com.github.javaparser.ast.expr.NameExpr n && vars.containsKey(n.getNameAsString()))) {
+                boolean ownData = root instanceof com.github.javaparser.ast.expr.NameExpr n
+                    && (vars.containsKey(n.getNameAsString()) || projectType(n.getNameAsString()));
+                if (!ownData) {
                     refuse(at, "from " + CodeChecker.shorten(expr) + " is not allowed: a from source is a collection of the "
-                        + "case's own facts, reached from a bound variable (e.g. from $p.priorTherapiesOrEmpty())");
+                        + "case's own facts, reached from a bound variable (e.g. from $p.priorTherapiesOrEmpty()), or the "
+                        + "project's own values (e.g. from Therapy.values())");
                 }
                 checker("a from source", null, false, at).value(parsed, vars);
             } else if (s instanceof AccumulateDescr a) {
@@ -526,6 +529,11 @@ public final class RulePolicy {
                 refuse(line, "the source " + s.getClass().getSimpleName().replace("Descr", "") + " of " + p.getObjectType()
                     + " is not allowed: rules match the facts the engine inserts, or from a collection of the case");
             }
+        }
+
+        /** Whether {@code name} is a project type in this file (its static data is the project's, like the case's). */
+        private boolean projectType(String name) {
+            return types.simple(name, scope).filter(t -> t.kind() == Kind.TYPE && AllowList.isProject(t.raw())).isPresent();
         }
 
         /** A constraint of a pattern: split by Drools' constraint parser, each operand read as Java. */

@@ -11,35 +11,37 @@ import org.netlm.model.PatientCase;
 import org.netlm.testing.Patients;
 import org.netlm.testing.RuleFolder;
 
-/** A rule edit that loops is stopped by the firing cap with an exception that says where to look. */
+/** A rule edit that loops, or gets too slow, is stopped by the firing cap or the time limit with an exception that says where to look. */
 class RunawayRuleTest {
+    /** A tick fact, a rule that inserts the first tick and a rule that inserts the next one, without end. */
+    private static final String TICKING = """
+        declare Tick
+            n : int
+        end
+
+        // a test rule that starts the loop
+        rule "Start ticking"
+            @id("LOOP-START") @evidence("XUE2025")
+        when
+            PatientCase()
+        then
+            insert(new Tick(0));
+        end
+
+        // a test rule that never stops
+        rule "Tick forever"
+            @id("LOOP-01") @evidence("XUE2025")
+        when
+            $t : Tick()
+        then
+            insert(new Tick($t.getN() + 1));
+        end
+        """;
 
     @Test
     void aRuleThatInsertsForeverIsStoppedAtTheFiringCapNamingTheFolderAndTheRule(@TempDir Path tmp) {
         RuleFolder folder = RuleFolder.copyOfBundled(tmp.resolve("rules"), "recommendation/process.drl");
-        folder.append("recommendation/process.drl", """
-            declare Tick
-                n : int
-            end
-
-            // a test rule that starts the loop
-            rule "Start ticking"
-                @id("LOOP-START") @evidence("XUE2025")
-            when
-                PatientCase()
-            then
-                insert(new Tick(0));
-            end
-
-            // a test rule that never stops
-            rule "Tick forever"
-                @id("LOOP-01") @evidence("XUE2025")
-            when
-                $t : Tick()
-            then
-                insert(new Tick($t.getN() + 1));
-            end
-            """);
+        folder.append("recommendation/process.drl", TICKING);
         NetlmEngine looping = NetlmEngine.fromDirectory(folder.dir());
         PatientCase p = Patients.resectableG2("p");
         PatientCase copy = p.toBuilder().build();
@@ -56,28 +58,7 @@ class RunawayRuleTest {
     @Test
     void aRuleThatGetsSlowerWithEveryFiringIsHaltedAtTheTimeLimitLongBeforeTheFiringCap(@TempDir Path tmp) {
         RuleFolder folder = RuleFolder.copyOfBundled(tmp.resolve("rules"), "recommendation/process.drl");
-        folder.append("recommendation/process.drl", """
-            declare Tick
-                n : int
-            end
-
-            // a test rule that starts counting
-            rule "Start ticking"
-                @id("SLOW-START") @evidence("XUE2025")
-            when
-                PatientCase()
-            then
-                insert(new Tick(0));
-            end
-
-            // a test rule that counts without end
-            rule "Tick on"
-                @id("SLOW-TICK") @evidence("XUE2025")
-            when
-                $t : Tick()
-            then
-                insert(new Tick($t.getN() + 1));
-            end
+        folder.append("recommendation/process.drl", TICKING + """
 
             // a test rule whose condition joins every pair of ticks with every tick (no index applies): each new tick
             // costs n squared; evaluated before every tick (salience 10)
@@ -102,7 +83,7 @@ class RunawayRuleTest {
                 .isInstanceOf(RuleTimeLimitException.class)
                 .hasMessageContaining("time limit of 2000 ms")
                 .hasMessageContaining(folder.dir().toString())
-                .hasMessageContaining("most fired: SLOW-")
+                .hasMessageContaining("most fired: LOOP-")
                 .satisfies(e -> assertThat(((RuleTimeLimitException) e).getLimit()).isEqualTo(limit));
             assertThat(Duration.ofNanos(System.nanoTime() - start)).as("halted soon after the limit").isLessThan(Duration.ofSeconds(30));
         }
