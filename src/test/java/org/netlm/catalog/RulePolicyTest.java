@@ -22,6 +22,7 @@ import org.netlm.engine.RuleCompilationException;
 import org.netlm.engine.RuleProblem;
 import org.netlm.engine.RuleSource;
 import org.netlm.testing.Patients;
+import org.netlm.testing.RuleFolder;
 
 /**
  * The rule policy (docs/rule-policy.md) on a corpus of hostile rule folders (src/test/resources/hostile-rules, one
@@ -65,7 +66,7 @@ class RulePolicyTest {
             .filter(l -> !l.isBlank()).toList();
     }
 
-    /** A usable rule folder: the hostile (or clean) DRL plus the bundled evidence registry. */
+    /** A usable rule folder: the hostile (or clean) DRL plus the bundled folder's other files (evidence registry, …). */
     Path ruleFolder(Path drlDir) throws IOException {
         Path dir = tmp.resolve("rules");
         for (Map.Entry<String, String> f : drlFiles(drlDir).entrySet()) {
@@ -73,7 +74,7 @@ class RulePolicyTest {
             Files.createDirectories(to.getParent());
             Files.writeString(to, f.getValue(), StandardCharsets.UTF_8);
         }
-        Files.copy(resource("rules/" + RuleSource.EVIDENCE_FILE), dir.resolve(RuleSource.EVIDENCE_FILE));
+        RuleFolder.copyBundledNonRuleFiles(dir);
         return dir;
     }
 

@@ -26,7 +26,7 @@ class RulePolicyCliTest {
         hostile = tmp.resolve("rules");
         Files.createDirectories(hostile);
         Files.copy(resource("hostile-rules/system-exit/rules.drl"), hostile.resolve("rules.drl"));
-        Files.copy(RuleFolders.RULES.resolve("evidence.json"), hostile.resolve("evidence.json"));
+        org.netlm.testing.RuleFolder.copyBundledNonRuleFiles(hostile);
     }
 
     private static Path resource(String name) throws URISyntaxException {
