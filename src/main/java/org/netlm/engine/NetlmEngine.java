@@ -23,6 +23,7 @@ import org.kie.api.runtime.KieSessionsPool;
 import org.netlm.model.Assessment;
 import org.netlm.model.Candidate;
 import org.netlm.model.Criteria;
+import org.netlm.model.CriterionCode;
 import org.netlm.model.CriteriaCollector;
 import org.netlm.model.Explanations;
 import org.netlm.model.FitnessFinding;
@@ -33,6 +34,7 @@ import org.netlm.model.PatientCase;
 import org.netlm.model.ResectabilityFinding;
 import org.netlm.model.StrengthLimit;
 import org.netlm.model.TumorBurdenFinding;
+import org.netlm.model.TumourBoardNote;
 import org.netlm.model.Warning;
 import org.netlm.model.WarningCode;
 import org.netlm.model.WarningFact;
@@ -75,6 +77,7 @@ public final class NetlmEngine {
     private final String sourceName;
     private final boolean precompiled;
     private final Explainer explainer;
+    private final java.util.function.Function<String, List<String>> fieldsOfRule;
 
     private NetlmEngine(KieBase kieBase, boolean precompiled, RuleCatalog catalog, EvidenceRegistry evidence, String rulesetVersion,
                         String sourceName) {
@@ -84,6 +87,7 @@ public final class NetlmEngine {
         this.criteriaGlobal = declaresCriteriaGlobal(kieBase);
         this.catalog = catalog;
         this.explainer = new Explainer(catalog);
+        this.fieldsOfRule = fieldsOfRules(catalog);
         this.evidence = evidence;
         this.rulesetVersion = rulesetVersion;
         this.sourceName = sourceName;
@@ -292,6 +296,7 @@ public final class NetlmEngine {
         List<Candidate> candidates = new ArrayList<>();
         List<StrengthLimit> limits = new ArrayList<>();
         List<WarningFact> warningFacts = new ArrayList<>();
+        List<String> boardNotes = new ArrayList<>();
         Criteria criteria = null;
         for (Object o : facts) {
             if (o instanceof Candidate c) {
@@ -302,6 +307,8 @@ public final class NetlmEngine {
                 limits.add(l);
             } else if (o instanceof WarningFact w) {
                 warningFacts.add(w);
+            } else if (o instanceof TumourBoardNote n) {
+                boardNotes.add(n.getReason());
             } else if (o instanceof GradeFinding g) {
                 grade = g;
             } else if (o instanceof LiverTypeFinding l) {
@@ -330,17 +337,23 @@ public final class NetlmEngine {
         if (criteria == null) { // a rule folder without the criteria-gathering rules, or a session stopped early
             criteria = Criteria.of(List.of());
         }
-        Resolver.Result resolved = Resolver.resolve(candidates, limits, evidence, CaseSummary.of(patient, findings));
+        // Each warning code at most once per assessment (decision-model.md §3); a deterministic message when two facts
+        // carry the same code.
         List<Warning> warnings = new ArrayList<>();
         java.util.EnumSet<WarningCode> seen = java.util.EnumSet.noneOf(WarningCode.class);
-        warningFacts.sort(java.util.Comparator.comparing(WarningFact::getCode));
+        warningFacts.sort(java.util.Comparator.comparing(WarningFact::getCode).thenComparing(WarningFact::getMessage));
         for (WarningFact w : warningFacts) {
             if (seen.add(w.getCode())) {
                 warnings.add(new Warning(w.getCode(), w.getMessage()));
             }
         }
-        if (!resolved.contested().isEmpty()) {
-            warnings.add(Resolver.conflictWarning(resolved.contested()));
+        boardNotes.sort(null);
+        Resolver.Context context = new Resolver.Context(java.util.Collections.unmodifiableSet(seen),
+            criteria.met(CriterionCode.NET) && criteria.met(CriterionCode.FUNCTIONAL), shrinkageNeeded(criteria),
+            boardNotes.stream().distinct().toList(), fieldsOfRule);
+        Resolver.Result resolved = Resolver.resolve(candidates, limits, evidence, CaseSummary.of(patient, findings), context);
+        if (!resolved.conflicts().isEmpty() && !seen.contains(WarningCode.CONFLICTING_RECOMMENDATIONS)) {
+            warnings.add(Resolver.conflictWarning(resolved.conflicts()));
         }
         if (!options.explanations()) {
             return new Assessment(patient.getId(), rulesetVersion, findings, resolved.recommendations(), warnings,
@@ -353,6 +366,39 @@ public final class NetlmEngine {
         return Assessment.explainedOnDemand(patient.getId(), rulesetVersion, findings, resolved.recommendations(), warnings,
             fired, criteria.all(), Assessment.DISCLAIMER,
             () -> explainer.explain(finalCriteria, candidates, limits, resolved, fired));
+    }
+
+    /**
+     * Shrinkage needed (decision-model.md §2, Order of recommendations): a pancreatic G1/G2 NET that is progressive and
+     * symptomatic or of HIGH tumour burden.
+     */
+    private static boolean shrinkageNeeded(Criteria c) {
+        return c.met(CriterionCode.NET) && c.met(CriterionCode.PANCREATIC_PRIMARY) && c.met(CriterionCode.GRADE_G1_G2)
+            && c.met(CriterionCode.PROGRESSIVE) && (c.met(CriterionCode.SYMPTOMATIC) || c.met(CriterionCode.BURDEN_HIGH));
+    }
+
+    /**
+     * The input fields that decide a rule's conditions, by rule id, read from the catalogue (the criterion NET left out
+     * unless it is the rule's only condition): the field a CONFLICTING_RECOMMENDATIONS message asks to verify.
+     */
+    private static java.util.function.Function<String, List<String>> fieldsOfRules(RuleCatalog catalog) {
+        java.util.Map<String, List<String>> byId = new java.util.HashMap<>();
+        for (RuleInfo r : catalog.rules()) {
+            if (r.id() == null) {
+                continue;
+            }
+            java.util.LinkedHashSet<String> fields = new java.util.LinkedHashSet<>();
+            for (Requirement q : r.requirements()) {
+                if (q.code() != CriterionCode.NET) {
+                    fields.addAll(q.code().fields());
+                }
+            }
+            if (fields.isEmpty()) {
+                r.requirements().forEach(q -> fields.addAll(q.code().fields()));
+            }
+            byId.putIfAbsent(r.id(), List.copyOf(fields));
+        }
+        return id -> byId.getOrDefault(id, List.of());
     }
 
     /** Version of the rule set: the library version plus a digest of the rule files. */

@@ -36,6 +36,35 @@ public final class LiverTypeFinding {
         return Tri.oneOf(type, types);
     }
 
+    /**
+     * Multifocal type I (decision-model.md, Resectability): type I with at least 2 lesions, or derived from lesions
+     * confined to one lobe with the count absent. Any other type I is a single type I.
+     */
+    public boolean isMultifocalTypeI(PatientCase p) {
+        Integer count = p.getLiverLesionCount();
+        return type == LiverMetastasisType.TYPE_I && (count != null ? count >= 2 : derived);
+    }
+
+    /**
+     * Surgeon-overruled type III: the surgeon judges the liver disease resectable and type III was only derived from
+     * the count or burden (a reported type III stays potentially resectable).
+     */
+    public boolean isSurgeonOverruledTypeIII(PatientCase p) {
+        return type == LiverMetastasisType.TYPE_III && derived && Boolean.TRUE.equals(p.getResectable());
+    }
+
+    /** Resection pattern: type I, type II, or a surgeon-overruled type III (UNKNOWN when no type is known). */
+    public CriterionState resectionPattern(PatientCase p) {
+        return type == null ? CriterionState.UNKNOWN
+            : Tri.of(type != LiverMetastasisType.TYPE_III || isSurgeonOverruledTypeIII(p));
+    }
+
+    /** TAE pattern: type II, type III, or a multifocal type I (UNKNOWN when no type is known). */
+    public CriterionState embolisationPattern(PatientCase p) {
+        return type == null ? CriterionState.UNKNOWN
+            : Tri.of(type != LiverMetastasisType.TYPE_I || isMultifocalTypeI(p));
+    }
+
     @Override
     public String toString() {
         return "LiverTypeFinding[" + type + (derived ? ", derived" : "") + "]";
