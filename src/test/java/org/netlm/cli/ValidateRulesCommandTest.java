@@ -40,7 +40,7 @@ class ValidateRulesCommandTest {
 
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.err()).isEmpty();
-        assertThat(r.out()).matches("OK: \\d+ rules in 12 files \\(bundled rules\\), rule set \\S+\\n");
+        assertThat(r.out()).matches("OK: \\d+ rules in 14 files \\(bundled rules\\), rule set \\S+\\n");
     }
 
     @Test
@@ -50,7 +50,7 @@ class ValidateRulesCommandTest {
         CliRun r = CliRun.run("validate-rules", rules.toString());
 
         assertThat(r.exit()).as(r.toString()).isZero();
-        assertThat(r.out()).startsWith("OK: ").contains("in 12 files (" + rules + ")");
+        assertThat(r.out()).startsWith("OK: ").contains("in 14 files (" + rules + ")");
     }
 
     @Test

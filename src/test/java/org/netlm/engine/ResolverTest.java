@@ -38,9 +38,9 @@ class ResolverTest {
 
     @Test
     void aSingleCandidateBecomesTheRecommendationWithTheCaseSummaryAndItsEvidence() {
-        Resolver.Result r = resolve(List.of(candidate(Therapy.PRRT, Strength.RECOMMENDED, "SYS-1", "because.", "A", "B", "UNKNOWN")),
+        Resolver.Result r = resolve(List.of(candidate(Therapy.ABLATION, Strength.RECOMMENDED, "SYS-1", "because.", "A", "B", "UNKNOWN")),
             List.of());
-        assertThat(r.recommendations()).containsExactly(new Recommendation(Therapy.PRRT, Strength.RECOMMENDED,
+        assertThat(r.recommendations()).containsExactly(new Recommendation(Therapy.ABLATION, Strength.RECOMMENDED,
             "G2 pancreatic NET: because.", List.of(new Citation("A", "Paper A", "10.1/a", "1"), new Citation("B", "Paper B", null, null)),
             "SYS-1", List.of(new Opinion(Strength.RECOMMENDED, "SYS-1", "because.")), List.of()));
         assertThat(r.contested()).isEmpty();
@@ -82,8 +82,8 @@ class ResolverTest {
     @Test
     void rulesAgreeingOnAStrengthAreNotAConflict() {
         Resolver.Result r = resolve(List.of(
-            candidate(Therapy.EVEROLIMUS, Strength.RECOMMENDED, "SYS-2", "second.", "A"),
-            candidate(Therapy.EVEROLIMUS, Strength.RECOMMENDED, "SYS-1", "first.", "B")), List.of());
+            candidate(Therapy.ABLATION, Strength.RECOMMENDED, "SYS-2", "second.", "A"),
+            candidate(Therapy.ABLATION, Strength.RECOMMENDED, "SYS-1", "first.", "B")), List.of());
         Recommendation rec = r.recommendations().get(0);
         assertThat(rec.ruleId()).as("ties are broken by rule id").isEqualTo("SYS-1");
         assertThat(rec.rationale()).isEqualTo("G2 pancreatic NET: first.");
