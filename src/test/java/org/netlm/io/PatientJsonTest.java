@@ -36,7 +36,7 @@ class PatientJsonTest {
     @Test
     void aFullyDescribedPatientIsReadFieldByField() {
         PatientCase p = Patients.resectableG2("full").toBuilder().grade(org.netlm.model.Grade.G2)
-            .liverMetastasisType(org.netlm.model.LiverMetastasisType.TYPE_I).build();
+            .liverMetastasisType(org.netlm.model.LiverMetastasisType.TYPE_I).extrahepaticResectable(false).build();
         assertThat(PatientJson.parse(Patients.toJson(p).toString())).isEqualTo(p);
         assertThat(Patients.toJson(p).size()).as("the fixture sets every field").isEqualTo(PatientJson.fieldNames().size());
     }
@@ -46,7 +46,7 @@ class PatientJsonTest {
         assertThat(PatientJson.fieldNames()).containsExactly("id", "age", "ecog", "primarySite", "primaryStatus",
             "primaryResectable", "differentiation", "ki67Percent", "mitosesPer2mm2", "grade", "functional",
             "liverMetastasisType", "liverLesionCount", "largestLesionCm", "bilobar", "liverTumorBurdenPercent",
-            "extrahepaticDisease", "resectable", "futureLiverRemnantPercent", "childPugh", "portalVeinThrombosis",
+            "extrahepaticDisease", "extrahepaticResectable", "resectable", "futureLiverRemnantPercent", "childPugh", "portalVeinThrombosis",
             "biliaryEntericAnastomosis", "sstrStatus", "diseaseStatus", "symptomatic", "creatinineClearanceMlMin",
             "priorTherapies");
     }
@@ -271,7 +271,7 @@ class PatientJsonTest {
             new Violation("priorTherapies[1].outcome", null, "is required"),
             new Violation("priorTherapies[3].therapy", null, "is required"),
             new Violation("priorTherapies[4]", "17", "must be an object with \"therapy\" and \"outcome\""),
-            new Violation("priorTherapies[5].outcome", "\"WORSE\"", "must be one of PROGRESSION, STABLE, RESPONSE, INTOLERANCE"));
+            new Violation("priorTherapies[5].outcome", "\"WORSE\"", "must be one of PROGRESSION, STABLE, RESPONSE, INTOLERANCE, UNKNOWN"));
     }
 
     @Test
