@@ -5,19 +5,25 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Function;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
@@ -27,6 +33,7 @@ import org.netlm.catalog.RulePolicy;
 import org.netlm.model.Assessment;
 import org.netlm.model.Candidate;
 import org.netlm.model.Criteria;
+import org.netlm.model.CriterionCode;
 import org.netlm.model.CriteriaCollector;
 import org.netlm.model.Explanations;
 import org.netlm.model.FitnessFinding;
@@ -37,6 +44,7 @@ import org.netlm.model.PatientCase;
 import org.netlm.model.ResectabilityFinding;
 import org.netlm.model.StrengthLimit;
 import org.netlm.model.TumorBurdenFinding;
+import org.netlm.model.TumourBoardNote;
 import org.netlm.model.Warning;
 import org.netlm.model.WarningCode;
 import org.netlm.model.WarningFact;
@@ -86,6 +94,7 @@ public final class NetlmEngine {
     private final boolean precompiled;
     private final Explainer explainer;
     private final Duration timeLimit;
+    private final Function<String, List<String>> fieldsOfRule;
 
     private NetlmEngine(KieBase kieBase, boolean precompiled, RuleCatalog catalog, EvidenceRegistry evidence, String rulesetVersion,
                         KnowledgeVersion knowledge, String sourceName) {
@@ -95,6 +104,7 @@ public final class NetlmEngine {
         this.criteriaGlobal = declaresCriteriaGlobal(kieBase);
         this.catalog = catalog;
         this.explainer = new Explainer(catalog);
+        this.fieldsOfRule = fieldsOfRules(catalog);
         this.evidence = evidence;
         this.rulesetVersion = rulesetVersion;
         this.knowledge = knowledge;
@@ -110,6 +120,7 @@ public final class NetlmEngine {
         this.criteriaGlobal = e.criteriaGlobal;
         this.catalog = e.catalog;
         this.explainer = e.explainer;
+        this.fieldsOfRule = e.fieldsOfRule;
         this.evidence = e.evidence;
         this.rulesetVersion = e.rulesetVersion;
         this.knowledge = e.knowledge;
@@ -369,6 +380,7 @@ public final class NetlmEngine {
         List<Candidate> candidates = new ArrayList<>();
         List<StrengthLimit> limits = new ArrayList<>();
         List<WarningFact> warningFacts = new ArrayList<>();
+        List<String> boardNotes = new ArrayList<>();
         Criteria criteria = null;
         for (Object o : facts) {
             if (o instanceof Candidate c) {
@@ -379,6 +391,8 @@ public final class NetlmEngine {
                 limits.add(l);
             } else if (o instanceof WarningFact w) {
                 warningFacts.add(w);
+            } else if (o instanceof TumourBoardNote n) {
+                boardNotes.add(n.getReason());
             } else if (o instanceof GradeFinding g) {
                 grade = g;
             } else if (o instanceof LiverTypeFinding l) {
@@ -401,23 +415,29 @@ public final class NetlmEngine {
             burden == null ? null : burden.getBurden(),
             fitness == null ? null : fitness.isFit());
         // Deterministic order whatever the session's internal fact order.
-        candidates.sort(java.util.Comparator.comparing((Candidate c) -> c.getTherapy()).thenComparing(Candidate::getRuleId)
+        candidates.sort(Comparator.comparing((Candidate c) -> c.getTherapy()).thenComparing(Candidate::getRuleId)
             .thenComparing(Candidate::getStrength));
-        limits.sort(java.util.Comparator.comparing((StrengthLimit l) -> l.getTherapy()).thenComparing(StrengthLimit::getRuleId));
+        limits.sort(Comparator.comparing((StrengthLimit l) -> l.getTherapy()).thenComparing(StrengthLimit::getRuleId));
         if (criteria == null) { // a rule folder without the criteria-gathering rules, or a session stopped early
             criteria = Criteria.of(List.of());
         }
-        Resolver.Result resolved = Resolver.resolve(candidates, limits, evidence, CaseSummary.of(patient, findings));
+        // Each warning code at most once per assessment (decision-model.md §3); a deterministic message when two facts
+        // carry the same code.
         List<Warning> warnings = new ArrayList<>();
-        java.util.EnumSet<WarningCode> seen = java.util.EnumSet.noneOf(WarningCode.class);
-        warningFacts.sort(java.util.Comparator.comparing(WarningFact::getCode));
+        EnumSet<WarningCode> seen = EnumSet.noneOf(WarningCode.class);
+        warningFacts.sort(Comparator.comparing(WarningFact::getCode).thenComparing(WarningFact::getMessage));
         for (WarningFact w : warningFacts) {
             if (seen.add(w.getCode())) {
                 warnings.add(new Warning(w.getCode(), w.getMessage()));
             }
         }
-        if (!resolved.contested().isEmpty()) {
-            warnings.add(Resolver.conflictWarning(resolved.contested()));
+        boardNotes.sort(null);
+        Resolver.Context context = new Resolver.Context(Collections.unmodifiableSet(seen),
+            criteria.met(CriterionCode.NET) && criteria.met(CriterionCode.FUNCTIONAL), shrinkageNeeded(criteria),
+            boardNotes.stream().distinct().toList(), fieldsOfRule);
+        Resolver.Result resolved = Resolver.resolve(candidates, limits, evidence, CaseSummary.of(patient, findings), context);
+        if (!resolved.conflicts().isEmpty() && !seen.contains(WarningCode.CONFLICTING_RECOMMENDATIONS)) {
+            warnings.add(Resolver.conflictWarning(resolved.conflicts()));
         }
         if (!options.explanations()) {
             return new Assessment(patient.getId(), rulesetVersion, knowledge.version(), findings, resolved.recommendations(), warnings,
@@ -431,6 +451,40 @@ public final class NetlmEngine {
             fired, criteria.all(), Assessment.DISCLAIMER,
             () -> explainer.explain(finalCriteria, candidates, limits, resolved, fired));
     }
+
+    /**
+     * Shrinkage needed (decision-model.md §2, Order of recommendations): a pancreatic G1/G2 NET that is progressive and
+     * symptomatic or of HIGH tumour burden.
+     */
+    private static boolean shrinkageNeeded(Criteria c) {
+        return c.met(CriterionCode.NET) && c.met(CriterionCode.PANCREATIC_PRIMARY) && c.met(CriterionCode.GRADE_G1_G2)
+            && c.met(CriterionCode.PROGRESSIVE) && (c.met(CriterionCode.SYMPTOMATIC) || c.met(CriterionCode.BURDEN_HIGH));
+    }
+
+    /**
+     * The input fields that decide a rule's conditions, by rule id, read from the catalogue (the criterion NET left out
+     * unless it is the rule's only condition): the field a CONFLICTING_RECOMMENDATIONS message asks to verify.
+     */
+    private static Function<String, List<String>> fieldsOfRules(RuleCatalog catalog) {
+        Map<String, List<String>> byId = new HashMap<>();
+        for (RuleInfo r : catalog.rules()) {
+            if (r.id() == null) {
+                continue;
+            }
+            Set<String> fields = new LinkedHashSet<>();
+            for (Requirement q : r.requirements()) {
+                if (q.code() != CriterionCode.NET) {
+                    fields.addAll(q.code().fields());
+                }
+            }
+            if (fields.isEmpty()) {
+                r.requirements().forEach(q -> fields.addAll(q.code().fields()));
+            }
+            byId.putIfAbsent(r.id(), List.copyOf(fields));
+        }
+        return id -> byId.getOrDefault(id, List.of());
+    }
+
 
     /**
      * Version of the rule set: the library version plus a digest of the rule folder's files (every {@code .drl}

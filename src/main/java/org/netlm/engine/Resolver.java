@@ -3,9 +3,14 @@ package org.netlm.engine;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.netlm.model.Candidate;
+import org.netlm.model.ClosingSentences;
 import org.netlm.model.Opinion;
 import org.netlm.model.Recommendation;
 import org.netlm.model.Strength;
@@ -15,28 +20,65 @@ import org.netlm.model.Warning;
 import org.netlm.model.WarningCode;
 
 /**
- * The resolution layer's merge, run once all candidates are in (decision-model.md allows it in Java):
- * applies the limits the rules set ("at most CONSIDER", "not offered again"), then keeps one
- * recommendation per therapy, the most restrictive (CONTRAINDICATED &gt; NOT_RECOMMENDED &gt;
- * RECOMMENDED &gt; CONSIDER), with every rule's opinion kept, and raises CONFLICTING_RECOMMENDATIONS when
- * rules disagreed on a therapy.
+ * The resolution layer, run once all candidates are in (decision-model.md allows it in Java; §1 Candidates and
+ * resolution, §2 Order of recommendations, §3):
+ * <ol>
+ * <li>applies the limits the rules set to the offering candidates they concern ("not offered again" removes them;
+ * "at most CONSIDER" turns a RECOMMENDED into CONSIDER and appends its reason prefixed "Caution:", also to a
+ * candidate already at CONSIDER);</li>
+ * <li>keeps one recommendation per therapy, the most restrictive (CONTRAINDICATED &gt; NOT_RECOMMENDED &gt;
+ * RECOMMENDED &gt; CONSIDER), with every rule's opinion kept;</li>
+ * <li>finds the conflicts: a candidate RECOMMENDED after caps meeting a non-offering one (CONFLICTING_RECOMMENDATIONS
+ * names each such therapy, the withholding reason and the field to verify);</li>
+ * <li>ends the rationale of an offered drug or procedure with the model's fixed sentences, completes the tumour-board
+ * rationale, and puts the recommendations in the model's order.</li>
+ * </ol>
  */
 final class Resolver {
     private static final Comparator<Candidate> DECIDING_FIRST = Comparator
         .comparingInt((Candidate c) -> -c.getStrength().restrictiveness())
         .thenComparing(Candidate::getRuleId);
 
+    /** The systemic therapies counted for the tumour board's "several systemic options" sentence. */
+    private static final Set<Therapy> SEQUENCED_SYSTEMIC = java.util.EnumSet.of(Therapy.EVEROLIMUS, Therapy.SUNITINIB,
+        Therapy.SURUFATINIB, Therapy.CABOZANTINIB, Therapy.PRRT, Therapy.CHEMOTHERAPY);
+
     /**
-     * The outcome: one recommendation per therapy in enum order, the therapies whose rules disagreed, and per
-     * therapy the limits that changed a candidate (a cap that lowered a RECOMMENDED, a NOT_OFFERED that removed an offer).
+     * What resolution needs to know beyond the candidates and limits.
+     *
+     * @param warnings        the warning codes the rules raised (for the tumour-board reasons)
+     * @param functionalNet   a functional NET (the functional-tumour sentence on procedures and PRRT)
+     * @param shrinkageNeeded a NET with shrinkage needed (pancreatic G1/G2, progressive, symptomatic or HIGH burden)
+     * @param boardNotes      reasons for the tumour board that rules found (e.g. "transplant assessment needs ECOG")
+     * @param fieldsOfRule    the input fields that decide a rule's conditions, by rule id (the field to verify)
      */
-    record Result(List<Recommendation> recommendations, List<Therapy> contested, Map<Therapy, List<StrengthLimit>> applied) {
+    record Context(Set<WarningCode> warnings, boolean functionalNet, boolean shrinkageNeeded, List<String> boardNotes,
+                   Function<String, List<String>> fieldsOfRule) {
+        static final Context NONE = new Context(Set.of(), false, false, List.of(), id -> List.of());
+    }
+
+    /** A therapy a rule recommends (after caps) and a limit, contraindication or NOT_RECOMMENDED rule withholds. */
+    record Conflict(Therapy therapy, List<Candidate> withholding, List<String> fields) {
+    }
+
+    /**
+     * The outcome: one recommendation per therapy in the model's order, the therapies in conflict, per therapy the limits
+     * that applied to a candidate (a cap whose condition held for an offering candidate, a NOT_OFFERED that removed
+     * one), and the conflicts themselves.
+     */
+    record Result(List<Recommendation> recommendations, List<Therapy> contested, Map<Therapy, List<StrengthLimit>> applied,
+                  List<Conflict> conflicts) {
     }
 
     private Resolver() {
     }
 
     static Result resolve(List<Candidate> candidates, List<StrengthLimit> limits, EvidenceRegistry evidence, String summary) {
+        return resolve(candidates, limits, evidence, summary, Context.NONE);
+    }
+
+    static Result resolve(List<Candidate> candidates, List<StrengthLimit> limits, EvidenceRegistry evidence, String summary,
+                          Context context) {
         Map<Therapy, List<Candidate>> byTherapy = new EnumMap<>(Therapy.class);
         for (Candidate c : candidates) {
             byTherapy.computeIfAbsent(c.getTherapy(), t -> new ArrayList<>()).add(c);
@@ -45,8 +87,8 @@ final class Resolver {
         for (StrengthLimit l : limits) {
             limitsBy.computeIfAbsent(l.getTherapy(), t -> new ArrayList<>()).add(l);
         }
-        List<Recommendation> out = new ArrayList<>();
-        List<Therapy> contested = new ArrayList<>();
+        Map<Therapy, Recommendation> out = new EnumMap<>(Therapy.class);
+        List<Conflict> conflicts = new ArrayList<>();
         Map<Therapy, List<StrengthLimit>> appliedBy = new EnumMap<>(Therapy.class);
         for (Map.Entry<Therapy, List<Candidate>> e : byTherapy.entrySet()) {
             Therapy therapy = e.getKey();
@@ -75,8 +117,11 @@ final class Resolver {
                     opinions.add(new Opinion(c.getStrength(), c.getRuleId(), c.getRationale()));
                 }
             }
-            if (disagree) {
-                contested.add(therapy);
+            List<Candidate> withholding = kept.stream().filter(c -> !c.getStrength().isOffered()).toList();
+            if (!withholding.isEmpty() && kept.stream().anyMatch(c -> c.getStrength() == Strength.RECOMMENDED)) {
+                Set<String> fields = new LinkedHashSet<>();
+                withholding.forEach(c -> fields.addAll(context.fieldsOfRule().apply(c.getRuleId())));
+                conflicts.add(new Conflict(therapy, withholding, List.copyOf(fields)));
             }
             StringBuilder rationale = new StringBuilder(summary).append(": ").append(deciding.getRationale());
             if (disagree) {
@@ -89,22 +134,130 @@ final class Resolver {
                 }
                 rationale.setLength(rationale.length() - 1);
             }
-            out.add(new Recommendation(therapy, deciding.getStrength(), rationale.toString(),
+            out.put(therapy, new Recommendation(therapy, deciding.getStrength(), rationale.toString(),
                 evidence.citations(deciding.getEvidenceKeys()), deciding.getRuleId(), opinions,
                 applied.stream().map(l -> l.getRuleId() + ": " + l.getReason()).distinct().toList()));
         }
-        if (!contested.isEmpty()) {
-            out.replaceAll(r -> r.therapy() == Therapy.MULTIDISCIPLINARY_TUMOR_BOARD ? withConflicts(r, contested) : r);
+        closeRationales(out, context, evidence);
+        Recommendation board = out.get(Therapy.MULTIDISCIPLINARY_TUMOR_BOARD);
+        if (board != null) {
+            out.put(Therapy.MULTIDISCIPLINARY_TUMOR_BOARD, completeBoard(board, out, conflicts, context));
         }
-        return new Result(out, contested, appliedBy);
+        List<Therapy> contested = conflicts.stream().map(Conflict::therapy).toList();
+        return new Result(ordered(out, context), contested, appliedBy, conflicts);
     }
 
-    /** The tumour-board referral names the therapies the rules disagreed on (conflicting options). */
-    private static Recommendation withConflicts(Recommendation board, List<Therapy> contested) {
-        String text = board.rationale();
-        String extra = "Conflicting options to weigh: " + contested.stream().map(Enum::name).collect(java.util.stream.Collectors.joining(", ")) + ".";
-        return new Recommendation(board.therapy(), board.strength(), text + " " + extra, board.evidence(), board.ruleId(),
+    /**
+     * The fixed sentences of the model, once each, on every offered (RECOMMENDED or CONSIDER) therapy they concern:
+     * first the reasons for the order (shrinkage: chemotherapy; COMPETE: PRRT before everolimus), then "Check before use",
+     * then the functional-tumour sentence.
+     */
+    private static void closeRationales(Map<Therapy, Recommendation> out, Context context, EvidenceRegistry evidence) {
+        for (Map.Entry<Therapy, Recommendation> e : out.entrySet()) {
+            Recommendation r = e.getValue();
+            if (!r.strength().isOffered()) {
+                continue;
+            }
+            Therapy t = e.getKey();
+            List<String> sentences = new ArrayList<>();
+            List<String> keys = new ArrayList<>();
+            if (t == Therapy.CHEMOTHERAPY && r.strength() == Strength.RECOMMENDED && context.shrinkageNeeded()) {
+                sentences.add(ClosingSentences.SHRINKAGE);
+                keys.add("SEQTOR");
+            }
+            if (t == Therapy.PRRT && r.strength() == Strength.RECOMMENDED && recommended(out, Therapy.EVEROLIMUS)) {
+                sentences.add(ClosingSentences.PRRT_BEFORE_EVEROLIMUS);
+                keys.add("COMPETE");
+            }
+            ClosingSentences.checkBeforeUse(t).ifPresent(s -> {
+                sentences.add(s);
+                keys.addAll(ClosingSentences.checkBeforeUseEvidence(t));
+            });
+            if (context.functionalNet() && ClosingSentences.FUNCTIONAL_THERAPIES.contains(t)) {
+                sentences.add(ClosingSentences.FUNCTIONAL);
+                keys.add("ENETS_PERIOP");
+            }
+            if (!sentences.isEmpty()) {
+                List<org.netlm.model.Citation> cites = new ArrayList<>(r.evidence());
+                for (org.netlm.model.Citation c : evidence.citations(keys)) {
+                    if (!cites.contains(c)) {
+                        cites.add(c);
+                    }
+                }
+                e.setValue(new Recommendation(t, r.strength(), r.rationale() + " " + String.join(" ", sentences), cites,
+                    r.ruleId(), r.opinions(), r.limits()));
+            }
+        }
+    }
+
+    private static boolean recommended(Map<Therapy, Recommendation> out, Therapy t) {
+        Recommendation r = out.get(t);
+        return r != null && r.strength() == Strength.RECOMMENDED;
+    }
+
+    /** The tumour-board rationale completed with the reasons that resolution knows (decision-model.md §2). */
+    private static Recommendation completeBoard(Recommendation board, Map<Therapy, Recommendation> out, List<Conflict> conflicts,
+                                                Context context) {
+        List<String> reasons = new ArrayList<>();
+        if (!conflicts.isEmpty()) {
+            reasons.add("a recommended option withheld by a limit or contraindication: "
+                + conflicts.stream().map(c -> c.therapy().name()).collect(Collectors.joining(", ")));
+        }
+        if (context.warnings().contains(WarningCode.RESECTABILITY_CONFLICT)) {
+            reasons.add("resectability conflict: the surgeon judges resectable a diffuse (type III) pattern; re-review imaging");
+        }
+        if (context.warnings().contains(WarningCode.RESECTABILITY_UNKNOWN)) {
+            reasons.add("resectability unknown: HPB surgical and imaging review");
+        }
+        if (context.warnings().contains(WarningCode.GRADE_KI67_MISMATCH)) {
+            reasons.add("grade mismatch between the reported and the measured grade: ask pathology");
+        }
+        reasons.addAll(context.boardNotes());
+        long recommendedSystemic = SEQUENCED_SYSTEMIC.stream().filter(t -> recommended(out, t)).count();
+        StringBuilder text = new StringBuilder(board.rationale());
+        if (!reasons.isEmpty()) {
+            text.append(" Also: ").append(String.join("; ", new LinkedHashSet<>(reasons))).append('.');
+        }
+        if (recommendedSystemic >= 2) {
+            text.append(' ').append(ClosingSentences.SEVERAL_SYSTEMIC_OPTIONS);
+        }
+        return new Recommendation(board.therapy(), board.strength(), text.toString(), board.evidence(), board.ruleId(),
             board.opinions(), board.limits());
+    }
+
+    /**
+     * The order of §2 (Order of recommendations): RECOMMENDED, CONSIDER, NOT_RECOMMENDED, CONTRAINDICATED, each in
+     * section order (the {@link Therapy} order); among the RECOMMENDED, chemotherapy moves to just before the
+     * somatostatin analogue when shrinkage is needed, and PRRT to just before everolimus when both are recommended.
+     */
+    private static List<Recommendation> ordered(Map<Therapy, Recommendation> out, Context context) {
+        boolean prrtFirst = recommended(out, Therapy.PRRT) && recommended(out, Therapy.EVEROLIMUS);
+        boolean chemoFirst = recommended(out, Therapy.CHEMOTHERAPY) && context.shrinkageNeeded();
+        Comparator<Recommendation> order = Comparator
+            .comparingInt((Recommendation r) -> rank(r.strength()))
+            .thenComparingDouble(r -> position(r, prrtFirst, chemoFirst));
+        return out.values().stream().sorted(order).toList();
+    }
+
+    private static int rank(Strength s) {
+        return switch (s) {
+            case RECOMMENDED -> 0;
+            case CONSIDER -> 1;
+            case NOT_RECOMMENDED -> 2;
+            case CONTRAINDICATED -> 3;
+        };
+    }
+
+    private static double position(Recommendation r, boolean prrtFirst, boolean chemoFirst) {
+        if (r.strength() == Strength.RECOMMENDED) {
+            if (chemoFirst && r.therapy() == Therapy.CHEMOTHERAPY) {
+                return Therapy.SOMATOSTATIN_ANALOGUE.ordinal() - 0.5;
+            }
+            if (prrtFirst && r.therapy() == Therapy.PRRT) {
+                return Therapy.EVEROLIMUS.ordinal() - 0.25;
+            }
+        }
+        return r.therapy().ordinal();
     }
 
     /** Whether a rule already gave this opinion (same rule, same strength): it is listed once. */
@@ -117,37 +270,52 @@ final class Resolver {
         return false;
     }
 
-    /** The candidate after the therapy's limits; {@code null} when a limit removes it. */
+    /**
+     * The candidate after the limits that concern it; {@code null} when a limit removes it. A non-offering candidate is
+     * never changed. Each cap whose condition holds appends its reason once, prefixed "Caution:", and turns a
+     * RECOMMENDED into CONSIDER.
+     */
     private static Candidate apply(Candidate c, List<StrengthLimit> limits, List<StrengthLimit> applied) {
         if (!c.getStrength().isOffered()) {
             return c;
         }
-        for (StrengthLimit l : limits) {
+        List<StrengthLimit> concerning = limits.stream().filter(l -> l.appliesTo(c)).toList();
+        for (StrengthLimit l : concerning) {
             if (l.getKind() == StrengthLimit.Kind.NOT_OFFERED) {
                 applied.add(l);
                 return null;
             }
         }
-        if (limits.isEmpty()) {
+        if (concerning.isEmpty()) {
             return c;
         }
-        List<StrengthLimit> caps = limits.stream().filter(l -> l.getKind() == StrengthLimit.Kind.AT_MOST_CONSIDER).toList();
-        if (caps.isEmpty()) {
-            return c;
-        }
-        // A cap lowers RECOMMENDED to CONSIDER; on a CONSIDER it changes nothing but its reason is still
-        // stated, so that the reader sees it (e.g. the abscess risk of TACE after a Whipple procedure).
-        boolean lowers = c.getStrength() == Strength.RECOMMENDED;
-        StringBuilder why = new StringBuilder(c.getRationale()).append(lowers ? " At most CONSIDER:" : " Caution:");
-        for (StrengthLimit l : caps) {
+        StringBuilder why = new StringBuilder(c.getRationale());
+        Set<String> reasons = new LinkedHashSet<>();
+        for (StrengthLimit l : concerning) {
             applied.add(l);
-            why.append(' ').append(l.getReason());
+            reasons.add(l.getReason());
         }
-        return new Candidate(c.getTherapy(), Strength.CONSIDER, c.getRuleId(), c.getEvidenceKeys(), why.toString());
+        for (String reason : reasons) {
+            why.append(" Caution: ").append(reason);
+        }
+        return c.with(Strength.CONSIDER, why.toString());
     }
 
-    static Warning conflictWarning(List<Therapy> contested) {
-        return new Warning(WarningCode.CONFLICTING_RECOMMENDATIONS,
-            "Rules disagreed on " + contested + ": the most restrictive strength is shown, with every rule's rationale; discuss at the tumour board.");
+    /**
+     * The CONFLICTING_RECOMMENDATIONS warning: for each therapy, "<therapy> would be RECOMMENDED but <reason>: verify
+     * <field>".
+     */
+    static Warning conflictWarning(List<Conflict> conflicts) {
+        List<String> parts = new ArrayList<>();
+        for (Conflict c : conflicts) {
+            String reason = c.withholding().stream().map(w -> trimPeriod(w.getRationale())).distinct().collect(Collectors.joining("; and "));
+            String verify = c.fields().isEmpty() ? "the limiting value" : String.join(", ", c.fields());
+            parts.add(c.therapy() + " would be RECOMMENDED but " + reason + ": verify " + verify);
+        }
+        return new Warning(WarningCode.CONFLICTING_RECOMMENDATIONS, String.join(". ", parts) + ".");
+    }
+
+    private static String trimPeriod(String s) {
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }
 }

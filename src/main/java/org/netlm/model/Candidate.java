@@ -13,13 +13,25 @@ import org.kie.api.runtime.rule.RuleContext;
  * and {@code @evidence} keys, read from the firing rule's metadata so that they cannot drift apart.
  */
 public final class Candidate {
+    /**
+     * What a candidate is for. Only the somatostatin analogue has two: its symptom-control rule for a functional NET
+     * and its antiproliferative rules, which some limits treat differently (decision-model.md, Scope and section 2).
+     */
+    public enum Purpose { TUMOUR_CONTROL, SYMPTOM_CONTROL }
+
     private final Therapy therapy;
     private final Strength strength;
     private final String ruleId;
     private final List<String> evidenceKeys;
     private final String rationale;
+    private final Purpose purpose;
 
     public Candidate(Therapy therapy, Strength strength, String ruleId, List<String> evidenceKeys, String rationale) {
+        this(therapy, strength, ruleId, evidenceKeys, rationale, Purpose.TUMOUR_CONTROL);
+    }
+
+    public Candidate(Therapy therapy, Strength strength, String ruleId, List<String> evidenceKeys, String rationale, Purpose purpose) {
+        this.purpose = Objects.requireNonNull(purpose, "purpose");
         this.therapy = Objects.requireNonNull(therapy, "therapy");
         this.strength = Objects.requireNonNull(strength, "strength");
         this.ruleId = Objects.requireNonNull(ruleId, "ruleId");
@@ -30,6 +42,20 @@ public final class Candidate {
     /** Called from a rule's consequence: {@code insert(Candidate.of(kcontext, Therapy.PRRT, Strength.RECOMMENDED, "…"))}. */
     public static Candidate of(RuleContext kcontext, Therapy therapy, Strength strength, String rationale) {
         return new Candidate(therapy, strength, RuleMeta.id(kcontext), RuleMeta.evidence(kcontext), rationale);
+    }
+
+    /** The same candidate given for hormone-symptom control: {@code insert(Candidate.of(...).forSymptomControl())}. */
+    public Candidate forSymptomControl() {
+        return new Candidate(therapy, strength, ruleId, evidenceKeys, rationale, Purpose.SYMPTOM_CONTROL);
+    }
+
+    /** The same candidate with another strength and rationale (a cap's result), keeping its rule and purpose. */
+    public Candidate with(Strength newStrength, String newRationale) {
+        return new Candidate(therapy, newStrength, ruleId, evidenceKeys, newRationale, purpose);
+    }
+
+    public Purpose getPurpose() {
+        return purpose;
     }
 
     public Therapy getTherapy() {

@@ -17,8 +17,15 @@ public final class StrengthLimit {
     private final String ruleId;
     private final CriterionCode cause;
     private final String reason;
+    private final Candidate.Purpose onlyFor;
 
     public StrengthLimit(Therapy therapy, Kind kind, String ruleId, CriterionCode cause, String reason) {
+        this(therapy, kind, ruleId, cause, reason, null);
+    }
+
+    /** {@code onlyFor}: the purpose of the candidates it limits, {@code null} for every candidate of the therapy. */
+    public StrengthLimit(Therapy therapy, Kind kind, String ruleId, CriterionCode cause, String reason, Candidate.Purpose onlyFor) {
+        this.onlyFor = onlyFor;
         this.therapy = Objects.requireNonNull(therapy, "therapy");
         this.kind = Objects.requireNonNull(kind, "kind");
         this.ruleId = Objects.requireNonNull(ruleId, "ruleId");
@@ -29,6 +36,23 @@ public final class StrengthLimit {
     /** From a rule's consequence; {@code cause} is the criterion that sets the limit (may be null). */
     public static StrengthLimit of(RuleContext kcontext, Therapy therapy, Kind kind, CriterionCode cause, String reason) {
         return new StrengthLimit(therapy, kind, Candidate.RuleMeta.id(kcontext), cause, reason);
+    }
+
+    /**
+     * The same limit restricted to the candidates given for {@code purpose} (the model's "candidates of its
+     * antiproliferative rule only", or the caps on the symptom-control SSA).
+     */
+    public StrengthLimit onlyFor(Candidate.Purpose purpose) {
+        return new StrengthLimit(therapy, kind, ruleId, cause, reason, purpose);
+    }
+
+    /** Whether this limit applies to {@code c} (same therapy assumed). */
+    public boolean appliesTo(Candidate c) {
+        return onlyFor == null || onlyFor == c.getPurpose();
+    }
+
+    public Candidate.Purpose getOnlyFor() {
+        return onlyFor;
     }
 
     public Therapy getTherapy() {

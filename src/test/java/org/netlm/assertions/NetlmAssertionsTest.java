@@ -42,7 +42,7 @@ class NetlmAssertionsTest {
     class Recommends {
         @Test
         void passesForARecommendedTherapyWithItsReasons() {
-            assertThat(midgut).recommends(Therapy.PRRT).because(CriterionCode.PROGRESSION_ON_SSA, CriterionCode.PROGRESSIVE)
+            assertThat(midgut).recommends(Therapy.PRRT).because(CriterionCode.PRIOR_SYSTEMIC_PROGRESSION, CriterionCode.PROGRESSIVE)
                 .decidedBy("SYS-14");
             assertThat(midgut).recommends(Therapy.PRRT, Strength.RECOMMENDED);
             assertThat(midgut).recommends(Therapy.SUNITINIB, Strength.NOT_RECOMMENDED).because(CriterionCode.PANCREATIC_PRIMARY);

@@ -26,7 +26,7 @@ class CatalogCommandTest {
         }
         String surg01 = md.substring(md.indexOf("#### SURG-01: "), md.indexOf("#### SURG-02: "));
         assertThat(surg01)
-            .contains("Radical resection for resectable G1/G2 NET of type I or II")
+            .contains("Radical resection for resectable G1/G2 NET with a resection pattern")
             .contains("- **Produces:** `RADICAL_RESECTION` RECOMMENDED")
             .contains("  - `GRADE_G1_G2` met: grade G1 or G2")
             .contains("  - `EXTRAHEPATIC_DISEASE` not met (or unknown): metastases outside the liver")

@@ -40,7 +40,7 @@ class ValidateRulesCommandTest {
 
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.err()).isEmpty();
-        assertThat(r.out()).matches("OK: \\d+ rules in \\d+ files \\(bundled rules\\), knowledge 2\\.0\\.0 "
+        assertThat(r.out()).matches("OK: \\d+ rules in 14 files \\(bundled rules\\), knowledge 2\\.0\\.0 "
             + "\\(NETLM decision model version 2, \\d{4}-\\d\\d-\\d\\d\\), rule set \\S+\\n");
     }
 

@@ -33,7 +33,7 @@ class WritingTestsExampleTest {
     @Test
     void progressionOnSsaGivesPrrtAndNoSunitinibOutsideThePancreas() {
         assertThat(ENGINE.assess(progressiveMidgutNet().build()))
-            .recommends(Therapy.PRRT).because(CriterionCode.PROGRESSION_ON_SSA).decidedBy("SYS-14")
+            .recommends(Therapy.PRRT).because(CriterionCode.PRIOR_SYSTEMIC_PROGRESSION).decidedBy("SYS-14")
             .and().doesNotOffer(Therapy.SUNITINIB).becauseOf(CriterionCode.PANCREATIC_PRIMARY)
             .and().hasFinding("liverMetastasisType", "TYPE_III")
             .firedRule("SYS-14");

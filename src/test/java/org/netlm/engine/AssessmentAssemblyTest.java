@@ -41,10 +41,10 @@ class AssessmentAssemblyTest {
 
     @Test
     void reportedValuesAreMarkedAsReportedAndUnknownOnesAreLeftEmpty() {
-        PatientCase reported = Patients.resectableG2("f-2").toBuilder().grade(Grade.G1).liverMetastasisType(LiverMetastasisType.TYPE_II)
+        PatientCase reported = Patients.resectableG2("f-2").toBuilder().grade(Grade.G3).liverMetastasisType(LiverMetastasisType.TYPE_II)
             .liverTumorBurdenPercent(null).ecog(3).build();
         Findings f = engine.assess(reported).findings();
-        assertThat(f.grade()).isEqualTo(Grade.G1);
+        assertThat(f.grade()).as("a reported grade higher than the measured one is the finding").isEqualTo(Grade.G3);
         assertThat(f.gradeSource()).isEqualTo(GradeFinding.Source.REPORTED);
         assertThat(f.liverMetastasisType()).isEqualTo(LiverMetastasisType.TYPE_II);
         assertThat(f.liverTypeDerived()).isFalse();
@@ -75,16 +75,17 @@ class AssessmentAssemblyTest {
     }
 
     @Test
-    void conflictingRulesRaiseOneConflictWarningNamingTheTherapies() {
+    void aRecommendationWithheldByAContraindicationRaisesOneWarningNamingTherapyReasonAndField() {
         // progressive type III disease asks for TACE; main portal vein thrombosis contraindicates it
         Assessment a = engine.assess(Patients.resectableG2("c").toBuilder().portalVeinThrombosis(true)
             .liverMetastasisType(LiverMetastasisType.TYPE_III).liverLesionCount(20).bilobar(true).resectable(false)
             .diseaseStatus(org.netlm.model.DiseaseStatus.PROGRESSIVE).build());
         assertThat(a.strengthOf(Therapy.TRANSARTERIAL_EMBOLIZATION)).contains(Strength.CONTRAINDICATED);
-        var contested = a.recommendations().stream().filter(r -> r.isContested()).map(r -> r.therapy()).toList();
-        assertThat(contested).isNotEmpty();
         assertThat(a.warnings()).filteredOn(w -> w.code() == WarningCode.CONFLICTING_RECOMMENDATIONS).singleElement()
-            .satisfies(w -> assertThat(w.message()).contains(contested.toString()));
+            .satisfies(w -> assertThat(w.message()).startsWith("TRANSARTERIAL_EMBOLIZATION would be RECOMMENDED but main portal vein thrombosis")
+                .endsWith(": verify portalVeinThrombosis."));
+        assertThat(a.recommendation(Therapy.MULTIDISCIPLINARY_TUMOR_BOARD).orElseThrow().rationale())
+            .contains("a recommended option withheld by a limit or contraindication: TRANSARTERIAL_EMBOLIZATION");
     }
 
     @Test

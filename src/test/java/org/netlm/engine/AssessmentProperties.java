@@ -48,6 +48,9 @@ class AssessmentProperties {
         return Patients.nec();
     }
 
+    private static final Set<String> CLOSING_SENTENCE_KEYS = Set.of("EVEROLIMUS_LABEL", "CABOZANTINIB_LABEL", "CAPECITABINE_LABEL",
+        "LUTATHERA_LABEL", "SEQTOR", "COMPETE", "ENETS_PERIOP");
+
     @Property
     void theGeneratorMakesOnlyValidCasesAndAssessNeverThrows(@ForAll("patients") PatientCase p) {
         assertThat(PatientValidator.check(p)).isEmpty();
@@ -66,10 +69,27 @@ class AssessmentProperties {
             .satisfies(r -> assertThat(r.strength()).isEqualTo(Strength.RECOMMENDED));
     }
 
+    /**
+     * decision-model.md §2, Order of recommendations (V2-45): RECOMMENDED, CONSIDER, NOT_RECOMMENDED, CONTRAINDICATED,
+     * each in section order (the Therapy order), except that among the RECOMMENDED chemotherapy may move ahead of the
+     * other systemic therapies and PRRT sits just before everolimus when both are recommended.
+     */
     @Property
-    void atMostOneRecommendationPerTherapyInTherapyOrder(@ForAll("patients") PatientCase p) {
-        List<Therapy> therapies = engine.assess(p).recommendations().stream().map(Recommendation::therapy).toList();
-        assertThat(therapies).doesNotHaveDuplicates().isSortedAccordingTo(Comparator.naturalOrder());
+    void atMostOneRecommendationPerTherapyInTheModelsOrder(@ForAll("patients") PatientCase p) {
+        List<Recommendation> recs = engine.assess(p).recommendations();
+        List<Therapy> therapies = recs.stream().map(Recommendation::therapy).toList();
+        assertThat(therapies).doesNotHaveDuplicates();
+        List<Strength> byRank = List.of(Strength.RECOMMENDED, Strength.CONSIDER, Strength.NOT_RECOMMENDED, Strength.CONTRAINDICATED);
+        assertThat(recs).extracting(Recommendation::strength).isSortedAccordingTo(Comparator.comparingInt(byRank::indexOf));
+        for (Strength s : byRank) {
+            List<Therapy> group = recs.stream().filter(r -> r.strength() == s).map(Recommendation::therapy).toList();
+            List<Therapy> fixed = s == Strength.RECOMMENDED
+                ? group.stream().filter(t -> t != Therapy.CHEMOTHERAPY && t != Therapy.PRRT).toList() : group;
+            assertThat(fixed).as(s + " in section order").isSortedAccordingTo(Comparator.naturalOrder());
+            if (s == Strength.RECOMMENDED && group.contains(Therapy.PRRT) && group.contains(Therapy.EVEROLIMUS)) {
+                assertThat(group.indexOf(Therapy.PRRT)).as("PRRT just before everolimus").isEqualTo(group.indexOf(Therapy.EVEROLIMUS) - 1);
+            }
+        }
     }
 
     @Property
@@ -78,8 +98,11 @@ class AssessmentProperties {
             assertThat(engine.catalog().byId(r.ruleId())).as(r.ruleId()).isPresent();
             assertThat(r.evidence()).as(r.therapy() + " by " + r.ruleId()).isNotEmpty();
             assertThat(r.evidence()).extracting(Citation::key).allMatch(engine.evidence()::contains);
-            assertThat(r.evidence()).extracting(Citation::key)
-                .containsExactlyElementsOf(engine.catalog().byId(r.ruleId()).orElseThrow().evidenceKeys());
+            // the deciding rule's keys first; the closing sentences of the model may add their own (labels, SEQTOR, COMPETE, ENETS_PERIOP)
+            List<String> keys = r.evidence().stream().map(Citation::key).toList();
+            List<String> ruleKeys = engine.catalog().byId(r.ruleId()).orElseThrow().evidenceKeys();
+            assertThat(keys.subList(0, ruleKeys.size())).containsExactlyElementsOf(ruleKeys);
+            assertThat(keys.subList(ruleKeys.size(), keys.size())).isSubsetOf(CLOSING_SENTENCE_KEYS);
             assertThat(r.opinions()).extracting(Opinion::ruleId).allMatch(id -> engine.catalog().byId(id).isPresent());
             assertThat(r.rationale()).isNotBlank();
         }
@@ -105,11 +128,13 @@ class AssessmentProperties {
         }
     }
 
+    /** V2-01: a conflict is an opinion RECOMMENDED after caps meeting a non-offering one; V2-03: each code once. */
     @Property
-    void disagreementIsFlaggedWithAWarning(@ForAll("patients") PatientCase p) {
+    void aWithheldRecommendationIsFlaggedWithAWarningAndEachWarningAppearsOnce(@ForAll("patients") PatientCase p) {
         Assessment a = engine.assess(p);
-        boolean contested = a.recommendations().stream().anyMatch(Recommendation::isContested);
-        assertThat(a.hasWarning(org.netlm.model.WarningCode.CONFLICTING_RECOMMENDATIONS)).isEqualTo(contested);
+        boolean withheld = a.recommendations().stream().anyMatch(r -> !r.strength().isOffered()
+            && r.opinions().stream().anyMatch(o -> o.strength() == Strength.RECOMMENDED));
+        assertThat(a.hasWarning(org.netlm.model.WarningCode.CONFLICTING_RECOMMENDATIONS)).isEqualTo(withheld);
         assertThat(a.warnings()).extracting(org.netlm.model.Warning::code).doesNotHaveDuplicates();
     }
 
@@ -127,7 +152,10 @@ class AssessmentProperties {
         Assessment a = engine.assess(p);
         Set<Therapy> offered = a.recommendations().stream().filter(r -> r.strength().isOffered())
             .map(Recommendation::therapy).collect(Collectors.toSet());
-        assertThat(offered).containsExactlyInAnyOrder(Therapy.PLATINUM_ETOPOSIDE, Therapy.MULTIDISCIPLINARY_TUMOR_BOARD);
+        // V2-17: platinum-etoposide is not offered again after it failed (progression or intolerance)
+        assertThat(offered).contains(Therapy.MULTIDISCIPLINARY_TUMOR_BOARD)
+            .isSubsetOf(Therapy.PLATINUM_ETOPOSIDE, Therapy.MULTIDISCIPLINARY_TUMOR_BOARD);
+        assertThat(offered.contains(Therapy.PLATINUM_ETOPOSIDE)).isEqualTo(!p.failed(Therapy.PLATINUM_ETOPOSIDE));
         assertThat(a.hasWarning(org.netlm.model.WarningCode.NEC_OUT_OF_SCOPE)).isTrue();
     }
 

@@ -159,7 +159,7 @@ class ExplanationsTest {
                 assertThat(c.basis()).contains("ecog=3");
                 assertThat(c.derivedBy()).isEqualTo("CLASS-CRIT-FIT");
             });
-            assertThat(wn.offeringRules()).extracting(OfferingRuleCheck::ruleId).containsExactly("SURG-01", "SURG-02");
+            assertThat(wn.offeringRules()).extracting(OfferingRuleCheck::ruleId).containsExactly("SURG-01", "SURG-02", "SURG-16");
             OfferingRuleCheck surg01 = wn.offeringRules().get(0);
             assertThat(surg01.blockedBy()).singleElement().satisfies(u -> {
                 assertThat(u.code()).isEqualTo(CriterionCode.FIT_FOR_SURGERY);
@@ -231,8 +231,9 @@ class ExplanationsTest {
             WhyNot wn = a.whyNot(Therapy.SOMATOSTATIN_ANALOGUE).orElseThrow();
             assertThat(wn.unlockableByData()).isTrue();
             assertThat(wn.blockedBy()).as("SYS-01 has no known blocker, so no code blocks every rule").isEmpty();
-            assertThat(codes(wn.missingInputs())).contains(CriterionCode.GRADE_G1_G2, CriterionCode.NOT_CURATIVELY_RESECTABLE);
-            assertThat(wn.missingInputFields()).contains("ki67Percent", "grade", "extrahepaticDisease");
+            // V2-09: unknown resectability is assumed advanced, so staging no longer holds the analogue back; SSTR imaging does
+            assertThat(codes(wn.missingInputs())).contains(CriterionCode.GRADE_G1_G2, CriterionCode.SSTR_POSITIVE);
+            assertThat(wn.missingInputFields()).contains("ki67Percent", "grade", "sstrStatus");
             OfferingRuleCheck sys06 = wn.offeringRules().stream().filter(r -> r.ruleId().equals("SYS-06")).findFirst().orElseThrow();
             assertThat(sys06.blockedBy()).extracting(u -> u.code()).containsExactly(CriterionCode.FUNCTIONAL);
         }

@@ -50,7 +50,7 @@ class ResolutionTest {
     }
 
     @Test
-    void aContraindicationOutranksAnIndicationKeepsBothOpinionsAndIsNamedOnTheTumourBoard() {
+    void aContraindicationOutranksAConsiderKeepsBothOpinionsAndRaisesNoConflict() {
         Assessment a = engine.assess(g3TypeTwoAfterWhipple().biliaryEntericAnastomosis(false).portalVeinThrombosis(true).build());
         Recommendation tae = a.recommendation(Therapy.TRANSARTERIAL_EMBOLIZATION).orElseThrow();
 
@@ -59,8 +59,9 @@ class ResolutionTest {
         assertThat(tae.opinions()).extracting(o -> o.ruleId() + ":" + o.strength())
             .containsExactly("LOCAL-12:CONTRAINDICATED", "LOCAL-10:CONSIDER");
         assertThat(tae.rationale()).contains("Other rules disagreed").contains("LOCAL-10");
-        assertThat(a.hasWarning(WarningCode.CONFLICTING_RECOMMENDATIONS)).isTrue();
+        // V2-01: only a candidate RECOMMENDED after caps that meets a withholding candidate is a conflict
+        assertThat(a.hasWarning(WarningCode.CONFLICTING_RECOMMENDATIONS)).isFalse();
         assertThat(a.recommendation(Therapy.MULTIDISCIPLINARY_TUMOR_BOARD).orElseThrow().rationale())
-            .contains("Conflicting options to weigh: TRANSARTERIAL_EMBOLIZATION");
+            .doesNotContain("withheld");
     }
 }

@@ -38,9 +38,9 @@ class ResolverTest {
 
     @Test
     void aSingleCandidateBecomesTheRecommendationWithTheCaseSummaryAndItsEvidence() {
-        Resolver.Result r = resolve(List.of(candidate(Therapy.PRRT, Strength.RECOMMENDED, "SYS-1", "because.", "A", "B", "UNKNOWN")),
+        Resolver.Result r = resolve(List.of(candidate(Therapy.ABLATION, Strength.RECOMMENDED, "SYS-1", "because.", "A", "B", "UNKNOWN")),
             List.of());
-        assertThat(r.recommendations()).containsExactly(new Recommendation(Therapy.PRRT, Strength.RECOMMENDED,
+        assertThat(r.recommendations()).containsExactly(new Recommendation(Therapy.ABLATION, Strength.RECOMMENDED,
             "G2 pancreatic NET: because.", List.of(new Citation("A", "Paper A", "10.1/a", "1"), new Citation("B", "Paper B", null, null)),
             "SYS-1", List.of(new Opinion(Strength.RECOMMENDED, "SYS-1", "because.")), List.of()));
         assertThat(r.contested()).isEmpty();
@@ -82,8 +82,8 @@ class ResolverTest {
     @Test
     void rulesAgreeingOnAStrengthAreNotAConflict() {
         Resolver.Result r = resolve(List.of(
-            candidate(Therapy.EVEROLIMUS, Strength.RECOMMENDED, "SYS-2", "second.", "A"),
-            candidate(Therapy.EVEROLIMUS, Strength.RECOMMENDED, "SYS-1", "first.", "B")), List.of());
+            candidate(Therapy.ABLATION, Strength.RECOMMENDED, "SYS-2", "second.", "A"),
+            candidate(Therapy.ABLATION, Strength.RECOMMENDED, "SYS-1", "first.", "B")), List.of());
         Recommendation rec = r.recommendations().get(0);
         assertThat(rec.ruleId()).as("ties are broken by rule id").isEqualTo("SYS-1");
         assertThat(rec.rationale()).isEqualTo("G2 pancreatic NET: first.");
@@ -108,7 +108,7 @@ class ResolverTest {
         Recommendation rec = r.recommendations().get(0);
         assertThat(rec.strength()).isEqualTo(Strength.CONSIDER);
         assertThat(rec.ruleId()).isEqualTo("LOCAL-1");
-        assertThat(rec.rationale()).isEqualTo("G2 pancreatic NET: small lesions. At most CONSIDER: abscess risk. staging incomplete.");
+        assertThat(rec.rationale()).isEqualTo("G2 pancreatic NET: small lesions. Caution: abscess risk. Caution: staging incomplete.");
         assertThat(rec.limits()).containsExactly("LIM-1: abscess risk.", "LIM-2: staging incomplete.");
         assertThat(rec.evidence()).extracting(Citation::key).containsExactly("A");
         assertThat(r.contested()).isEmpty();
@@ -155,19 +155,90 @@ class ResolverTest {
     }
 
     @Test
-    void recommendationsComeOutInTherapyOrder() {
+    void recommendationsComeOutByStrengthThenInSectionOrder() {
         Resolver.Result r = resolve(List.of(
             candidate(Therapy.RESTAGING, Strength.RECOMMENDED, "P-1", "x.", "A"),
             candidate(Therapy.RADICAL_RESECTION, Strength.RECOMMENDED, "S-1", "x.", "A"),
+            candidate(Therapy.ABLATION, Strength.CONTRAINDICATED, "L-1", "x.", "A"),
+            candidate(Therapy.SUNITINIB, Strength.NOT_RECOMMENDED, "Y-2", "x.", "A"),
+            candidate(Therapy.EVEROLIMUS, Strength.CONSIDER, "Y-3", "x.", "A"),
             candidate(Therapy.PRRT, Strength.CONSIDER, "Y-1", "x.", "A")), List.of());
         assertThat(r.recommendations()).extracting(Recommendation::therapy)
-            .containsExactly(Therapy.RADICAL_RESECTION, Therapy.PRRT, Therapy.RESTAGING);
+            .containsExactly(Therapy.RADICAL_RESECTION, Therapy.RESTAGING, Therapy.EVEROLIMUS, Therapy.PRRT, Therapy.SUNITINIB,
+                Therapy.ABLATION);
     }
 
     @Test
-    void theConflictWarningNamesTheContestedTherapies() {
-        var w = Resolver.conflictWarning(List.of(Therapy.PRRT, Therapy.ABLATION));
-        assertThat(w.code()).isEqualTo(WarningCode.CONFLICTING_RECOMMENDATIONS);
-        assertThat(w.message()).startsWith("Rules disagreed on [PRRT, ABLATION]: ").contains("most restrictive");
+    void prrtMovesBeforeEverolimusAndChemotherapyBeforeTheAnalogueWhenShrinkageIsNeeded() {
+        List<Candidate> cs = List.of(
+            candidate(Therapy.SOMATOSTATIN_ANALOGUE, Strength.RECOMMENDED, "S-1", "x.", "A"),
+            candidate(Therapy.EVEROLIMUS, Strength.RECOMMENDED, "S-2", "x.", "A"),
+            candidate(Therapy.PRRT, Strength.RECOMMENDED, "S-3", "x.", "A"),
+            candidate(Therapy.CHEMOTHERAPY, Strength.RECOMMENDED, "S-4", "x.", "A"),
+            candidate(Therapy.ABLATION, Strength.RECOMMENDED, "L-1", "x.", "A"));
+        Resolver.Context shrink = new Resolver.Context(java.util.Set.of(), false, true, List.of(), id -> List.of());
+        Resolver.Result r = Resolver.resolve(cs, List.of(), EVIDENCE, SUMMARY, shrink);
+        assertThat(r.recommendations()).extracting(Recommendation::therapy).containsExactly(Therapy.ABLATION, Therapy.CHEMOTHERAPY,
+            Therapy.SOMATOSTATIN_ANALOGUE, Therapy.PRRT, Therapy.EVEROLIMUS);
+        assertThat(r.recommendations().get(1).rationale()).contains("(SEQTOR)").endsWith("renal and liver function.");
+        assertThat(r.recommendations().get(3).rationale()).contains("(COMPETE). Check before use: pregnancy");
+        Resolver.Result plain = resolve(cs, List.of());
+        assertThat(plain.recommendations()).extracting(Recommendation::therapy).containsExactly(Therapy.ABLATION,
+            Therapy.SOMATOSTATIN_ANALOGUE, Therapy.PRRT, Therapy.EVEROLIMUS, Therapy.CHEMOTHERAPY);
+        assertThat(plain.recommendations().get(4).rationale()).doesNotContain("SEQTOR");
+    }
+
+    @Test
+    void offeredDrugsEndOnceWithTheirCheckBeforeUseSentenceAndNotOfferedOnesDoNot() {
+        Resolver.Result r = resolve(List.of(
+            candidate(Therapy.EVEROLIMUS, Strength.CONSIDER, "S-1", "x.", "A"),
+            candidate(Therapy.EVEROLIMUS, Strength.CONSIDER, "S-2", "y.", "A"),
+            candidate(Therapy.SUNITINIB, Strength.NOT_RECOMMENDED, "S-3", "z.", "A")), List.of());
+        assertThat(r.recommendations().get(0).rationale()).endsWith("x. Check before use: blood glucose and diabetes control, lipids, "
+            + "infection risk, pneumonitis, stomatitis.");
+        assertThat(r.recommendations().get(1).rationale()).isEqualTo("G2 pancreatic NET: z.");
+    }
+
+    @Test
+    void recommendedMeetingConsiderIsNoConflictButRecommendedMeetingAWithholdingCandidateIs() {
+        Resolver.Result agree = resolve(List.of(
+            candidate(Therapy.PRRT, Strength.RECOMMENDED, "S-1", "later line.", "A"),
+            candidate(Therapy.PRRT, Strength.CONSIDER, "S-2", "G3.", "A")), List.of());
+        assertThat(agree.recommendations().get(0).strength()).isEqualTo(Strength.RECOMMENDED);
+        assertThat(agree.recommendations().get(0).rationale()).contains("later line.").contains("G3.");
+        assertThat(agree.contested()).isEmpty();
+
+        Resolver.Result cappedFirst = resolve(List.of(
+                candidate(Therapy.PRRT, Strength.RECOMMENDED, "S-1", "later line.", "A"),
+                candidate(Therapy.PRRT, Strength.CONTRAINDICATED, "S-9", "creatinine clearance below 40 mL/min.", "A")),
+            List.of(limit(Therapy.PRRT, StrengthLimit.Kind.AT_MOST_CONSIDER, "LIM-1", "SSTR unknown.")));
+        assertThat(cappedFirst.recommendations().get(0).strength()).isEqualTo(Strength.CONTRAINDICATED);
+        assertThat(cappedFirst.contested()).as("a candidate CONSIDER after caps raises nothing").isEmpty();
+
+        Resolver.Context ctx = new Resolver.Context(java.util.Set.of(), false, false, List.of(),
+            id -> id.equals("S-9") ? List.of("creatinineClearanceMlMin") : List.of());
+        Resolver.Result conflict = Resolver.resolve(List.of(
+            candidate(Therapy.PRRT, Strength.RECOMMENDED, "S-1", "later line.", "A"),
+            candidate(Therapy.PRRT, Strength.CONTRAINDICATED, "S-9", "creatinine clearance below 40 mL/min.", "A"),
+            candidate(Therapy.MULTIDISCIPLINARY_TUMOR_BOARD, Strength.RECOMMENDED, "MDT", "discuss.", "A")), List.of(), EVIDENCE, SUMMARY, ctx);
+        assertThat(conflict.contested()).containsExactly(Therapy.PRRT);
+        assertThat(Resolver.conflictWarning(conflict.conflicts()).message())
+            .isEqualTo("PRRT would be RECOMMENDED but creatinine clearance below 40 mL/min: verify creatinineClearanceMlMin.");
+        assertThat(conflict.recommendations()).filteredOn(x -> x.therapy() == Therapy.MULTIDISCIPLINARY_TUMOR_BOARD)
+            .singleElement().extracting(Recommendation::rationale).asString()
+            .contains("a recommended option withheld by a limit or contraindication: PRRT");
+    }
+
+    @Test
+    void aLimitForOnePurposeLeavesTheOtherPurposeAlone() {
+        Candidate symptom = candidate(Therapy.SOMATOSTATIN_ANALOGUE, Strength.RECOMMENDED, "S-6", "syndrome.", "A").forSymptomControl();
+        Candidate tumour = candidate(Therapy.SOMATOSTATIN_ANALOGUE, Strength.RECOMMENDED, "S-1", "first line.", "A");
+        StrengthLimit ecog4 = limit(Therapy.SOMATOSTATIN_ANALOGUE, StrengthLimit.Kind.AT_MOST_CONSIDER, "LIM-2", "ECOG 4.")
+            .onlyFor(Candidate.Purpose.TUMOUR_CONTROL);
+        assertThat(resolve(List.of(symptom), List.of(ecog4)).recommendations().get(0).strength()).isEqualTo(Strength.RECOMMENDED);
+        assertThat(resolve(List.of(tumour), List.of(ecog4)).recommendations().get(0).strength()).isEqualTo(Strength.CONSIDER);
+        Recommendation both = resolve(List.of(symptom, tumour), List.of(ecog4)).recommendations().get(0);
+        assertThat(both.strength()).isEqualTo(Strength.RECOMMENDED);
+        assertThat(both.ruleId()).isEqualTo("S-6");
     }
 }
