@@ -170,7 +170,7 @@ public final class NetlmEngine {
         }
         problems.addAll(catalog.problems());
         if (!problems.isEmpty()) {
-            throw new RuleCompilationException(source.name(), dedupe(problems));
+            throw new RuleCompilationException(source.name(), dedupe(RuleProblemHints.improve(problems, source)));
         }
         String version = projectVersion() + "+" + source.digest();
         LOG.info("NETLM rules {} loaded from {}{}: {} rules in {} ms", version, source.name(),
