@@ -112,7 +112,11 @@ final class ImpactCommand implements Callable<Integer> {
     /** The cohort as given, a folder with the number of files read from it. */
     private static List<String> describe(List<Path> given, List<Path> files) {
         return given.stream().map(p -> Files.isDirectory(p)
-            ? p + " (" + files.stream().filter(f -> f.startsWith(p)).count() + " files)" : p.toString()).toList();
+            ? p + " (" + count(files.stream().filter(f -> f.startsWith(p)).count(), "file") + ")" : p.toString()).toList();
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static NetlmEngine engine(String rules) {

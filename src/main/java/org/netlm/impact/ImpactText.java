@@ -54,7 +54,8 @@ public final class ImpactText {
         }
         List<ImpactReport.Change> all = r.allChanges();
         if (!all.isEmpty() && r.examplesPerKind() > 0) {
-            sb.append("\nExamples (the first ").append(r.examplesPerKind()).append(" patients of each change):\n");
+            sb.append("\nExamples (the first ").append(r.examplesPerKind() == 1 ? "patient" : r.examplesPerKind() + " patients")
+                .append(" of each change, in cohort order):\n");
             for (ImpactReport.Change c : all) {
                 sb.append("\n").append(c.kind().label()).append(" (").append(c.patients()).append(plural(c.patients())).append(")\n");
                 for (ImpactReport.Example e : c.examples()) {
