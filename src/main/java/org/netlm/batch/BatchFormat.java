@@ -65,6 +65,35 @@ public enum BatchFormat implements OutcomeFormat<Assessment> {
             : new byte[0];
     }
 
+    /**
+     * Rejected lines among the records of an output of this format (the records after the header): a summary line with
+     * {@code errors}, a CSV row with a non-empty {@code errors} cell. Zero for the full format, which writes none.
+     */
+    public long countRejected(java.io.InputStream records) throws java.io.IOException {
+        long n = 0;
+        if (this == SUMMARY) {
+            try (com.fasterxml.jackson.databind.MappingIterator<com.fasterxml.jackson.databind.JsonNode> it = READER.readValues(records)) {
+                while (it.hasNextValue()) {
+                    n += it.nextValue().has(AssessmentSummaryJson.ERRORS) ? 1 : 0;
+                }
+            }
+        } else if (this == CSV) {
+            try (com.fasterxml.jackson.databind.MappingIterator<java.util.Map<String, String>> it = CSV_READER.readValues(records)) {
+                while (it.hasNextValue()) {
+                    String errors = it.nextValue().get(AssessmentSummaryJson.ERRORS);
+                    n += errors == null || errors.isEmpty() ? 0 : 1;
+                }
+            }
+        }
+        return n;
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectReader READER =
+        new com.fasterxml.jackson.databind.ObjectMapper().readerFor(com.fasterxml.jackson.databind.JsonNode.class);
+    private static final com.fasterxml.jackson.databind.ObjectReader CSV_READER =
+        new com.fasterxml.jackson.dataformat.csv.CsvMapper().readerForMapOf(String.class)
+            .with(com.fasterxml.jackson.dataformat.csv.CsvSchema.emptySchema().withHeader());
+
     /** True when a record may hold line breaks inside quotes (CSV, RFC 4180); NDJSON records never do. */
     public boolean quotedLineBreaks() {
         return this == CSV;

@@ -31,8 +31,23 @@ public final class BatchJob {
     private BatchPipeline.Progress progress;
     private long progressMillis = 1000;
 
-    /** What the run did, and how many lines an earlier run had done when it was resumed. */
-    public record Result(BatchPipeline.Summary summary, long resumedAfter) {
+    /**
+     * What the run did, and what an earlier run had done when this one resumed it.
+     *
+     * @param resumedAfter  records an earlier run wrote (input lines done), 0 for a new output
+     * @param rejectedEarlier rejected lines among them
+     */
+    public record Result(BatchPipeline.Summary summary, long resumedAfter, long rejectedEarlier) {
+        /** Rejected lines in the whole output. */
+        public long rejected() {
+            return summary.rejected() + rejectedEarlier;
+        }
+
+        /** {@link BatchPipeline.Summary#describe()}, plus what the earlier run did. */
+        public String describe() {
+            return summary.describe() + (resumedAfter == 0 ? "" : "; " + resumedAfter
+                + " lines before them written by an earlier run (" + rejectedEarlier + " of them rejected)");
+        }
     }
 
     public BatchJob(NetlmEngine engine, BatchFormat format) {
@@ -110,7 +125,7 @@ public final class BatchJob {
                 ? "the " + "records written so far are in " + out.partial() + ": run the same command with --resume to continue"
                 : "the output so far is in " + out.partial() + " (not resumable in the full format)"), e);
         }
-        return new Result(summary, done);
+        return new Result(summary, done, out.rejectedKept());
     }
 
     /** Runs with the output on a stream (e.g. standard output): the format's header first, no partial file, no resume. */
@@ -127,7 +142,7 @@ public final class BatchJob {
             Files.write(PartialOutput.partialOf(report), reportBytes(tally, 0));
             PartialOutput.moveIntoPlace(PartialOutput.partialOf(report), report);
         }
-        return new Result(summary, 0);
+        return new Result(summary, 0, 0);
     }
 
     /** An I/O failure in words: the file and the system's reason ("x: Permission denied"), else the message. */

@@ -122,11 +122,10 @@ public final class BatchPipeline {
             return nanos == 0 ? 0 : (written + rejected) / seconds();
         }
 
-        /** One line: {@code read 1000, written 998, rejected 2 in 3.1 s (322 patients/s)}, plus the skipped lines if any. */
+        /** One line: {@code read 1000, written 998, rejected 2 in 3.1 s (322 patients/s)}. */
         public String describe() {
-            return String.format(Locale.ROOT, "read %d, written %d, rejected %d in %.1f s (%.0f patients/s)%s",
-                read, written, rejected, seconds(), perSecond(),
-                skipped == 0 ? "" : String.format(Locale.ROOT, "; %d lines before them written by an earlier run", skipped));
+            return String.format(Locale.ROOT, "read %d, written %d, rejected %d in %.1f s (%.0f patients/s)",
+                read, written, rejected, seconds(), perSecond());
         }
     }
 
@@ -211,8 +210,9 @@ public final class BatchPipeline {
      * @param inOrder  receives every outcome in input order on the writer thread, after its record was written
      *                 (rejection messages, tallies); must be quick
      * @param progress receives progress updates from a timer thread; {@code null} for none
-     * @throws IOException when the input cannot be read or the output cannot be written (the run stops; what was
-     *                     written so far ends between two chunks or inside the last one written)
+     * @throws IOException when the input cannot be read (the lines read before are processed and written first) or the
+     *                     output cannot be written (the run stops; what was written ends between two chunks or inside
+     *                     the last one written)
      */
     public <R> Summary run(Input input, Task<R> task, OutcomeFormat<R> format, OutputStream out,
                            Consumer<? super Outcome<R>> inOrder, Progress progress) throws IOException {
@@ -272,23 +272,28 @@ public final class BatchPipeline {
         writer.start();
         long read = 0;
         long skipped = 0;
+        IOException inputFailure = null;
         try {
             Chunk<R> chunk = new Chunk<>(chunkLines);
             LineReader lines = input.lines();
-            for (LineReader.Line l = lines.next(); l != null && failure.get() == null; l = lines.next()) {
-                if (l.isBlank()) {
-                    continue;
+            try {
+                for (LineReader.Line l = lines.next(); l != null && failure.get() == null; l = lines.next()) {
+                    if (l.isBlank()) {
+                        continue;
+                    }
+                    if (skipped < input.skip()) {
+                        skipped++;
+                        continue;
+                    }
+                    read++;
+                    chunk.add(l);
+                    if (chunk.isFull(chunkLines)) {
+                        submit(chunk, input, task, format, free, workers, inFlight);
+                        chunk = new Chunk<>(chunkLines);
+                    }
                 }
-                if (skipped < input.skip()) {
-                    skipped++;
-                    continue;
-                }
-                read++;
-                chunk.add(l);
-                if (chunk.isFull(chunkLines)) {
-                    submit(chunk, input, task, format, free, workers, inFlight);
-                    chunk = new Chunk<>(chunkLines);
-                }
+            } catch (IOException e) {
+                inputFailure = e; // the lines read before it are complete: they are still processed and written
             }
             if (chunk.size > 0 && failure.get() == null) {
                 submit(chunk, input, task, format, free, workers, inFlight);
@@ -298,8 +303,6 @@ public final class BatchPipeline {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             failure.compareAndSet(null, new IOException("batch interrupted", e));
-        } catch (IOException e) {
-            failure.compareAndSet(null, e);
         } finally {
             workers.shutdownNow();
             if (timer != null) {
@@ -318,6 +321,9 @@ public final class BatchPipeline {
             throw new IllegalStateException("batch failed", t);
         }
         out.flush();
+        if (inputFailure != null) {
+            throw inputFailure;
+        }
         if (input.skip() > skipped) {
             throw new IOException(input.name() + ": has " + skipped + " patient lines, fewer than the " + input.skip()
                 + " the output already holds: is it the same input?");

@@ -31,6 +31,7 @@ public final class PartialOutput implements Closeable {
     private final FileChannel channel;
     private final OutputStream stream;
     private final long recordsKept;
+    private long rejectedKept;
     private boolean committed;
 
     private PartialOutput(Path target, FileChannel channel, long recordsKept) {
@@ -87,14 +88,20 @@ public final class PartialOutput implements Closeable {
                 + " output of this version (its first record differs): remove it or choose the format it was written in");
         }
         FileChannel ch = FileChannel.open(partial, StandardOpenOption.WRITE);
+        long rejected;
         try {
             ch.truncate(scan.end);
             ch.position(scan.end);
-        } catch (IOException e) {
+            try (InputStream kept = Files.newInputStream(partial)) {
+                rejected = format.countRejected(kept);
+            }
+        } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
         }
-        return new PartialOutput(target, ch, scan.records - (header.length > 0 ? 1 : 0));
+        PartialOutput out = new PartialOutput(target, ch, scan.records - (header.length > 0 ? 1 : 0));
+        out.rejectedKept = rejected;
+        return out;
     }
 
     private static boolean startsWith(byte[] bytes, byte[] prefix) {
@@ -139,6 +146,11 @@ public final class PartialOutput implements Closeable {
     /** Records (after the header) kept from an earlier run: the input lines already done. */
     public long recordsKept() {
         return recordsKept;
+    }
+
+    /** Rejected lines among the {@link #recordsKept()}. */
+    public long rejectedKept() {
+        return rejectedKept;
     }
 
     /** Where the records go (buffered). */

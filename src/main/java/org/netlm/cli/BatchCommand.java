@@ -125,10 +125,9 @@ final class BatchCommand implements Callable<Integer> {
                 bar.clear();
             }
         }
-        var summary = result.summary();
-        err.println("batch: " + summary.describe() + (summary.rejected() > 0 ? " (rejected lines listed above)" : ""));
+        err.println("batch: " + result.describe() + (result.summary().rejected() > 0 ? " (rejected lines listed above)" : ""));
         err.flush();
-        return summary.rejected() == 0 ? ErrorHandler.OK : ErrorHandler.INVALID_INPUT;
+        return result.rejected() == 0 ? ErrorHandler.OK : ErrorHandler.INVALID_INPUT;
     }
 
     private void checkFiles(Path in, Path out) throws IOException {
