@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.netlm.engine.NetlmEngine;
 import org.netlm.impact.CohortFiles;
-import org.netlm.impact.ExecutorPipeline;
 import org.netlm.impact.ImpactAnalysis;
 import org.netlm.impact.ImpactFormat;
 import org.netlm.impact.ImpactReport;
@@ -84,14 +83,10 @@ final class ImpactCommand implements Callable<Integer> {
         NetlmEngine b = engine(before);
         NetlmEngine a = engine(after);
         PrintWriter err = spec.commandLine().getErr();
-        ImpactReport report;
-        try (CohortFiles source = CohortFiles.open(cohort)) {
-            report = new ImpactAnalysis(b, a, new ExecutorPipeline(n), examples)
-                .run(source, describe(cohort, files), source::skipped, m -> {
-                    err.println(m);
-                    err.flush();
-                });
-        }
+        ImpactReport report = new ImpactAnalysis(b, a, n, examples).run(files, describe(cohort, files), m -> {
+            err.println(m);
+            err.flush();
+        });
         String text = format.render(report);
         if (output == null) {
             spec.commandLine().getOut().print(text);

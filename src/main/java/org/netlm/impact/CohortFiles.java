@@ -2,16 +2,12 @@ package org.netlm.impact;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.netlm.io.PatientInput;
@@ -23,49 +19,41 @@ import org.netlm.scenario.ScenarioFiles;
 import org.netlm.validation.InvalidPatientException;
 
 /**
- * A cohort read from files and folders, patient by patient, in a fixed order (the files as given; a folder's
- * {@code *.json} and {@code *.ndjson} files sorted by path). A file is read as what it holds:
+ * The files of a cohort and what each holds. The files are taken in a fixed order: as given, a folder's
+ * {@code *.json} and {@code *.ndjson} files sorted by path. A file is read as what it holds:
  * <ul>
- *   <li>patients: one object, an array or NDJSON ({@link PatientReader});</li>
- *   <li>scenarios (objects with {@code "patient"} and {@code "expect"}): each scenario's patient; a scenario that
- *       expects its patient to be rejected ({@code "invalid"}) is skipped, as it tests the validation, not the rules.</li>
+ *   <li>{@link Kind#NDJSON} ({@code *.ndjson}): one patient a line, assessed on the batch pipeline, in parallel;</li>
+ *   <li>{@link Kind#PATIENTS}: a JSON document with one patient or an array of them (at most
+ *       {@link PatientJson#MAX_DOCUMENT_LENGTH} characters, so it is small);</li>
+ *   <li>{@link Kind#SCENARIOS} (objects with {@code "patient"} and {@code "expect"}): each scenario's patient; a
+ *       scenario that expects its patient to be rejected ({@code "invalid"}) is skipped, as it tests the validation,
+ *       not the rules.</li>
  * </ul>
- * FHIR Bundles are the one more kind to add here ({@link Kind}), once the fhir room maps a Bundle to a
- * {@link PatientCase}: the rest of impact does not change.
+ * FHIR Bundles are the one more kind to add here, once the fhir room maps a Bundle to a {@link PatientCase}: detect
+ * them in {@link #kind(Path)} and read them in {@link #read(Path)}; the rest of impact does not change.
  */
-public final class CohortFiles implements CohortPipeline.Source<PatientInput>, Closeable {
+public final class CohortFiles {
     /** What a cohort file holds. */
     public enum Kind {
-        PATIENTS, SCENARIOS
-        // FHIR: add BUNDLES here (detected by "resourceType": "Bundle" in detect()) and read them in open()
+        NDJSON, PATIENTS, SCENARIOS
+        // FHIR: add BUNDLES here (detected by "resourceType": "Bundle" in kind()) and read them in read()
     }
 
-    private final Deque<Path> files;
-    private PatientReader patients;
-    private Iterator<PatientInput> scenarioPatients;
-    private long skipped;
-
-    private CohortFiles(Deque<Path> files) {
-        this.files = files;
+    private CohortFiles() {
     }
 
     /**
-     * The cohort in {@code paths}.
+     * The files the cohort is read from, in reading order.
      *
-     * @throws IOException when a path does not exist or a folder cannot be listed
+     * @throws NoSuchFileException when a path does not exist
+     * @throws IOException         when a folder cannot be listed
      */
-    public static CohortFiles open(List<Path> paths) throws IOException {
-        return new CohortFiles(new ArrayDeque<>(files(paths)));
-    }
-
-    /** The files the cohort is read from, in reading order. */
     public static List<Path> files(List<Path> paths) throws IOException {
         List<Path> out = new ArrayList<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> walk = Files.walk(p)) {
-                    walk.filter(f -> Files.isRegularFile(f) && (f.toString().endsWith(".json") || f.toString().endsWith(".ndjson")))
-                        .sorted().forEach(out::add);
+                    walk.filter(f -> Files.isRegularFile(f) && (isNdjson(f) || f.toString().endsWith(".json"))).sorted().forEach(out::add);
                 }
             } else if (Files.exists(p)) {
                 out.add(p);
@@ -76,71 +64,11 @@ public final class CohortFiles implements CohortPipeline.Source<PatientInput>, C
         return out;
     }
 
-    /** Scenario patients that were skipped because the scenario expects them to be rejected. */
-    public long skipped() {
-        return skipped;
-    }
-
-    @Override
-    public PatientInput next() throws IOException {
-        while (true) {
-            if (patients != null) {
-                PatientInput p = patients.next();
-                if (p != null) {
-                    return p;
-                }
-                patients.close();
-                patients = null;
-            }
-            if (scenarioPatients != null) {
-                if (scenarioPatients.hasNext()) {
-                    return scenarioPatients.next();
-                }
-                scenarioPatients = null;
-            }
-            Path next = files.pollFirst();
-            if (next == null) {
-                return null;
-            }
-            open(next);
+    /** {@link Kind#NDJSON} by the name {@code *.ndjson}; else scenarios when the first object has a "patient" or "expect" key. */
+    public static Kind kind(Path file) throws IOException {
+        if (isNdjson(file)) {
+            return Kind.NDJSON;
         }
-    }
-
-    private void open(Path file) throws IOException {
-        if (detect(file) == Kind.SCENARIOS) {
-            List<PatientInput> out = new ArrayList<>();
-            List<Scenario> scenarios;
-            try {
-                scenarios = ScenarioFiles.loadFile(file);
-            } catch (ScenarioFiles.BadScenarioException e) {
-                throw new IOException(e.getMessage(), e);
-            }
-            for (int i = 0; i < scenarios.size(); i++) {
-                Scenario s = scenarios.get(i);
-                if (s.expect().invalid() != null) {
-                    skipped++;
-                    continue;
-                }
-                out.add(scenarioPatient(s, file.toString(), scenarios.size() > 1 ? i : -1));
-            }
-            scenarioPatients = out.iterator();
-        } else {
-            patients = PatientReader.open(file);
-        }
-    }
-
-    /** The scenario's patient, located by its file and (in an array of scenarios) its element. */
-    private static PatientInput scenarioPatient(Scenario s, String file, int index) {
-        try {
-            PatientCase p = PatientJson.fromTree(s.patient());
-            return new PatientInput(file, 1, index, p.getId(), p, List.of());
-        } catch (InvalidPatientException e) {
-            return new PatientInput(file, 1, index, e.getPatientId(), null, e.getViolations());
-        }
-    }
-
-    /** Scenarios when the first object of the file has a "patient" or "expect" key, else patients. */
-    static Kind detect(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file);
              JsonParser p = PatientJson.sharedMapper().getFactory().createParser(in)) {
             JsonToken t = p.nextToken();
@@ -164,10 +92,54 @@ public final class CohortFiles implements CohortPipeline.Source<PatientInput>, C
         }
     }
 
-    @Override
-    public void close() throws IOException {
-        if (patients != null) {
-            patients.close();
+    /**
+     * A file that is not NDJSON, read whole: its patients (valid or with their violations) and how many scenario
+     * patients were skipped.
+     *
+     * @throws IOException when the file cannot be read or a scenario file is broken
+     */
+    public static Read read(Path file) throws IOException {
+        List<PatientInput> out = new ArrayList<>();
+        if (kind(file) != Kind.SCENARIOS) {
+            out.addAll(PatientReader.readAll(file));
+            return new Read(out, 0);
         }
+        List<Scenario> scenarios;
+        try {
+            scenarios = ScenarioFiles.loadFile(file);
+        } catch (ScenarioFiles.BadScenarioException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        int skipped = 0;
+        for (int i = 0; i < scenarios.size(); i++) {
+            Scenario s = scenarios.get(i);
+            if (s.expect().invalid() != null) {
+                skipped++;
+                continue;
+            }
+            out.add(scenarioPatient(s, file.toString(), scenarios.size() > 1 ? i : -1));
+        }
+        return new Read(out, skipped);
+    }
+
+    /** The patients of a file read whole, and the scenario patients skipped. */
+    public record Read(List<PatientInput> patients, int skipped) {
+        public Read {
+            patients = List.copyOf(patients);
+        }
+    }
+
+    /** The scenario's patient, located by its file and (in an array of scenarios) its element. */
+    private static PatientInput scenarioPatient(Scenario s, String file, int index) {
+        try {
+            PatientCase p = PatientJson.fromTree(s.patient());
+            return new PatientInput(file, 1, index, p.getId(), p, List.of());
+        } catch (InvalidPatientException e) {
+            return new PatientInput(file, 1, index, e.getPatientId(), null, e.getViolations());
+        }
+    }
+
+    private static boolean isNdjson(Path f) {
+        return f.toString().endsWith(".ndjson");
     }
 }

@@ -1,6 +1,10 @@
 package org.netlm.impact;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -16,12 +20,18 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.netlm.batch.BatchPipeline;
+import org.netlm.batch.Outcome;
+import org.netlm.batch.OutcomeFormat;
 import org.netlm.engine.AssessOptions;
 import org.netlm.engine.KnowledgeVersions;
 import org.netlm.engine.NetlmEngine;
 import org.netlm.engine.RuleInfo;
+import org.netlm.io.LineReader;
 import org.netlm.io.PatientInput;
+import org.netlm.io.PatientReader;
 import org.netlm.model.Assessment;
+import org.netlm.model.PatientCase;
 import org.netlm.model.Recommendation;
 import org.netlm.model.Strength;
 import org.netlm.model.Therapy;
@@ -30,13 +40,14 @@ import org.netlm.model.WarningCode;
 import org.netlm.model.Why;
 import org.netlm.model.WhyNot;
 import org.netlm.validation.InvalidPatientException;
+import org.netlm.validation.Violation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Compares two rule sets on a cohort: every patient is assessed with both (on the pipeline's threads, without
- * explanations), the differences are counted per kind of change in cohort order, and the first few patients of each
- * kind are assessed again with explanations to show the why of both sides.
+ * Compares two rule sets on a cohort: every patient is assessed with both (on the worker threads of {@code batch}'s
+ * {@link BatchPipeline}, without explanations), the differences are counted per kind of change in cohort order, and
+ * the first few patients of each kind are assessed again with explanations to show the why of both sides.
  */
 public final class ImpactAnalysis {
     private static final Logger LOG = LoggerFactory.getLogger(ImpactAnalysis.class);
@@ -45,40 +56,60 @@ public final class ImpactAnalysis {
 
     private final NetlmEngine before;
     private final NetlmEngine after;
-    private final CohortPipeline pipeline;
+    private final BatchPipeline pipeline;
     private final int examples;
 
     /**
+     * @param threads  worker threads of the batch pipeline (at least 1)
      * @param examples most example patients per kind of change (0 for none)
      */
-    public ImpactAnalysis(NetlmEngine before, NetlmEngine after, CohortPipeline pipeline, int examples) {
+    public ImpactAnalysis(NetlmEngine before, NetlmEngine after, int threads, int examples) {
         if (examples < 0) {
             throw new IllegalArgumentException("examples must be at least 0, was " + examples);
         }
         this.before = Objects.requireNonNull(before, "before");
         this.after = Objects.requireNonNull(after, "after");
-        this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+        this.pipeline = new BatchPipeline(threads);
         this.examples = examples;
     }
 
-    /** One patient compared (computed on a worker). */
-    private record Compared(PatientInput input, List<ChangeKind> kinds, boolean details, Set<String> firedBefore,
-                            Set<String> firedAfter, List<String> rejection) {
+    /**
+     * One patient compared (computed on a worker): the kinds of change, whether only details changed, the rules fired
+     * on each side; the patient is kept for the examples.
+     */
+    private record Compared(PatientCase patient, List<ChangeKind> kinds, boolean details, Set<String> firedBefore,
+                            Set<String> firedAfter) {
     }
 
     /**
-     * Runs the comparison.
+     * Runs the comparison over the cohort's files ({@link CohortFiles#files}): NDJSON files on the batch pipeline (in
+     * parallel, results in input order), other files (one JSON document, or scenario files: small) in the calling
+     * thread.
      *
-     * @param cohort     the patients, in order
-     * @param cohortName the cohort's files, for the report
-     * @param skipped    patients the source skipped (reported as such)
+     * @param files      the cohort's files, in order
+     * @param cohortName the cohort as given, for the report
      * @param rejects    receives each problem of a rejected patient as it is found (e.g. standard error)
-     * @throws IOException when the cohort cannot be read
+     * @throws IOException when a file cannot be read (e.g. a broken scenario file)
      */
-    public ImpactReport run(CohortPipeline.Source<PatientInput> cohort, List<String> cohortName, java.util.function.LongSupplier skipped,
-                            Consumer<String> rejects) throws IOException {
+    public ImpactReport run(List<Path> files, List<String> cohortName, Consumer<String> rejects) throws IOException {
         Totals t = new Totals();
-        pipeline.map(cohort, this::compare, c -> t.add(c, rejects));
+        long skipped = 0;
+        for (Path file : files) {
+            if (CohortFiles.kind(file) == CohortFiles.Kind.NDJSON) {
+                String name = file.toString();
+                try (InputStream raw = Files.newInputStream(file);
+                     LineReader lines = new LineReader(PatientReader.utf8(raw), PatientReader.MAX_LINE_LENGTH)) {
+                    pipeline.run(BatchPipeline.Input.json(lines, name), this::compare, NOTHING, OutputStream.nullOutputStream(),
+                        o -> t.add(o.isRejected() ? null : o.result(), location(name, o), o.problems(), rejects), null);
+                }
+            } else {
+                CohortFiles.Read read = CohortFiles.read(file);
+                skipped += read.skipped();
+                for (PatientInput in : read.patients()) {
+                    compareOne(in, t, rejects);
+                }
+            }
+        }
         List<ImpactReport.Change> therapy = new ArrayList<>();
         List<ImpactReport.Change> finding = new ArrayList<>();
         List<ImpactReport.Change> warning = new ArrayList<>();
@@ -99,9 +130,33 @@ public final class ImpactAnalysis {
         Set<String> beforeIds = new LinkedHashSet<>(ruleIds(before));
         Set<String> afterIds = new LinkedHashSet<>(ruleIds(after));
         return new ImpactReport(summary(before), summary(after), cohortName, t.patients, t.changed, t.recommendationsChanged,
-            t.details, t.rejected, skipped.getAsLong(), therapy, finding, warning, firing,
+            t.details, t.rejected, skipped, therapy, finding, warning, firing,
             afterIds.stream().filter(id -> !beforeIds.contains(id)).toList(),
             beforeIds.stream().filter(id -> !afterIds.contains(id)).toList(), t.rejections, examples);
+    }
+
+    /** The pipeline writes no output for impact: the comparisons go to the in-order listener only. */
+    private static final OutcomeFormat<Compared> NOTHING = (o, out) -> { };
+
+    /** {@code file:line: patient id:}, as {@link PatientInput#location()} writes it. */
+    private static String location(String file, Outcome<?> o) {
+        return new PatientInput(file, o.line(), -1, o.patientId(), null, List.of(new Violation("-", null, "-"))).location();
+    }
+
+    /** A patient of a file read whole, compared in the calling thread. */
+    private void compareOne(PatientInput in, Totals t, Consumer<String> rejects) {
+        if (!in.isValid()) {
+            t.add(null, in.location(), in.describeViolations(), rejects);
+            return;
+        }
+        try {
+            t.add(compare(in.patient()), in.location(), List.of(), rejects);
+        } catch (InvalidPatientException e) {
+            t.add(null, in.location(), e.getViolations().stream().map(v -> in.location() + " " + v.describe()).toList(), rejects);
+        } catch (RuntimeException e) {
+            LOG.debug("Assessment failed at {}", in.location(), e);
+            t.add(null, in.location(), List.of(in.location() + " cannot be assessed: " + e), rejects);
+        }
     }
 
     /** Therapies in enum order, then by count (most first); findings by name; warnings by code. */
@@ -131,41 +186,14 @@ public final class ImpactAnalysis {
             e.catalog().rules().size());
     }
 
-    /** Worker: both assessments and their differences. */
-    private Compared compare(PatientInput in) {
-        if (!in.isValid()) {
-            return new Compared(in, List.of(), false, Set.of(), Set.of(), in.describeViolations());
-        }
-        Assessment b;
-        Assessment a;
-        try {
-            b = assess(before, in, "before");
-            a = assess(after, in, "after");
-        } catch (Rejected r) {
-            return new Compared(in, List.of(), false, Set.of(), Set.of(), r.messages);
-        }
-        return new Compared(in, differences(b, a), detailsDiffer(b, a), new HashSet<>(b.firedRules()), new HashSet<>(a.firedRules()), null);
-    }
-
-    private static final class Rejected extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final transient List<String> messages;
-
-        Rejected(List<String> messages) {
-            super(null, null, false, false);
-            this.messages = messages;
-        }
-    }
-
-    private static Assessment assess(NetlmEngine engine, PatientInput in, String side) {
-        try {
-            return engine.assess(in.patient(), AssessOptions.withoutExplanations());
-        } catch (InvalidPatientException e) {
-            throw new Rejected(e.getViolations().stream().map(v -> in.location() + " " + v.describe()).toList());
-        } catch (RuntimeException e) {
-            LOG.debug("Assessment failed at {}", in.location(), e);
-            throw new Rejected(List.of(in.location() + " cannot be assessed with the rules " + side + " the edit: " + e.getMessage()));
-        }
+    /**
+     * Worker: both assessments and their differences. An invalid patient or an engine failure (e.g. a rule that loops
+     * after the edit) is thrown, and the pipeline rejects the patient with its message.
+     */
+    private Compared compare(PatientCase p) {
+        Assessment b = before.assess(p, AssessOptions.withoutExplanations());
+        Assessment a = after.assess(p, AssessOptions.withoutExplanations());
+        return new Compared(p, differences(b, a), detailsDiffer(b, a), new HashSet<>(b.firedRules()), new HashSet<>(a.firedRules()));
     }
 
     /** The kinds of change between two assessments of one patient: findings, then therapies, then warnings. */
@@ -234,10 +262,11 @@ public final class ImpactAnalysis {
         /** rule id -> fired before, fired after, lost, gained. */
         final Map<String, long[]> firing = new HashMap<>();
 
-        void add(Compared c, Consumer<String> rejects) {
-            if (c.rejection != null) {
+        /** One patient, in cohort order: compared ({@code c}), or rejected with its {@code problems}. */
+        void add(Compared c, String location, List<String> problems, Consumer<String> rejects) {
+            if (c == null) {
                 rejected++;
-                for (String m : c.rejection) {
+                for (String m : problems) {
                     rejects.accept(m);
                     if (rejections.size() < MAX_REJECTIONS) {
                         rejections.add(m);
@@ -258,7 +287,7 @@ public final class ImpactAnalysis {
                 Acc acc = byKind.computeIfAbsent(k, x -> new Acc());
                 acc.count++;
                 if (acc.seeds.size() < examples) {
-                    acc.seeds.add(c.input);
+                    acc.seeds.add(new Seed(location, c.patient));
                 }
             }
             for (String r : c.firedBefore) {
@@ -280,16 +309,20 @@ public final class ImpactAnalysis {
 
     private static final class Acc {
         long count;
-        final List<PatientInput> seeds = new ArrayList<>();
+        final List<Seed> seeds = new ArrayList<>();
+    }
+
+    /** An example patient and where it was read. */
+    private record Seed(String location, PatientCase patient) {
     }
 
     /** The example patients of one kind, assessed again with explanations. */
-    private List<ImpactReport.Example> examples(ChangeKind kind, List<PatientInput> seeds) {
+    private List<ImpactReport.Example> examples(ChangeKind kind, List<Seed> seeds) {
         List<ImpactReport.Example> out = new ArrayList<>();
-        for (PatientInput in : seeds) {
-            Assessment b = before.assess(in.patient());
-            Assessment a = after.assess(in.patient());
-            out.add(new ImpactReport.Example(in.patientId(), in.location(), side(kind, b), side(kind, a)));
+        for (Seed seed : seeds) {
+            Assessment b = before.assess(seed.patient());
+            Assessment a = after.assess(seed.patient());
+            out.add(new ImpactReport.Example(seed.patient().getId(), seed.location(), side(kind, b), side(kind, a)));
         }
         return out;
     }
