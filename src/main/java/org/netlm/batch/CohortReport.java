@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.netlm.io.HtmlText;
 import org.netlm.model.Assessment;
 import org.netlm.model.Findings;
 import org.netlm.model.Recommendation;
@@ -345,21 +346,8 @@ public final class CohortReport implements Consumer<Outcome<Assessment>> {
             sb.append("</table>\n");
         }
 
-        /** The five characters with a meaning in HTML text and attribute values, as entities. */
         static String escape(String s) {
-            StringBuilder sb = new StringBuilder(s.length() + 16);
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                switch (c) {
-                    case '&' -> sb.append("&amp;");
-                    case '<' -> sb.append("&lt;");
-                    case '>' -> sb.append("&gt;");
-                    case '"' -> sb.append("&quot;");
-                    case '\'' -> sb.append("&#39;");
-                    default -> sb.append(c);
-                }
-            }
-            return sb.toString();
+            return HtmlText.escape(s);
         }
     }
 }

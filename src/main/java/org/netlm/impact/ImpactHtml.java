@@ -2,6 +2,7 @@ package org.netlm.impact;
 
 import java.util.List;
 import java.util.Locale;
+import org.netlm.io.HtmlText;
 import org.netlm.model.Assessment;
 
 /**
@@ -147,23 +148,7 @@ public final class ImpactHtml {
         h.append("</div>\n");
     }
 
-    /** Text as HTML: the five special characters escaped. */
-    static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
+    private static String esc(String s) {
+        return HtmlText.escape(s);
     }
 }
