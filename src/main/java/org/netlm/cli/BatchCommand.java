@@ -1,19 +1,19 @@
 package org.netlm.cli;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
+import org.netlm.batch.BatchFormat;
+import org.netlm.batch.BatchJob;
+import org.netlm.batch.CohortReport;
+import org.netlm.batch.PartialOutput;
+import org.netlm.batch.ProgressBar;
+import org.netlm.batch.TextOutput;
 import org.netlm.engine.AssessOptions;
-import org.netlm.engine.NetlmEngine;
-import org.netlm.io.LineReader;
 import org.netlm.io.PatientReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,13 +23,14 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code batch --input FILE --output FILE}: NDJSON in, NDJSON out (one compact assessment a line, in input
- * order) via {@link BatchRunner}. Rejected lines go to standard error with their line number; progress about
- * once a second and a summary at the end, on standard error. Exit 0, or 1 when any line was rejected.
+ * {@code batch --input FILE --output FILE [--format full|summary|csv] [--report FILE] [--resume]}: parses the options
+ * and runs a {@link BatchJob} (docs/batch.md). Rejected lines go to standard error with their line number; a progress
+ * bar on standard error when it is a terminal; a summary line at the end. Exit 0, or 1 when any line was rejected.
  */
 @Command(name = "batch", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Assess an NDJSON file (one patient a line) on all cores; write one assessment a line, in input order.",
-        "A bad line is reported on standard error with its line number and skipped; the run goes on."},
+    description = {"Assess an NDJSON file (one patient a line) on all cores; write one record a line, in input order.",
+        "A bad line is reported on standard error with its line number and the run goes on.",
+        "A file output appears only when the run is complete (until then it is FILE.partial)."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:every line assessed", "1:some lines rejected (or the input cannot be read)", "2:rules do not compile"})
 final class BatchCommand implements Callable<Integer> {
@@ -45,8 +46,24 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "NDJSON patients, one a line; - for standard input.")
     String input;
 
-    @Option(names = "--output", required = true, paramLabel = "FILE", description = "NDJSON assessments; - for standard output.")
+    @Option(names = "--output", required = true, paramLabel = "FILE", description = "Where the records go; - for standard output.")
     String output;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "full",
+        description = "full (the assessment JSON, default), summary (one lean JSON line per input line) or csv (one row per input line).")
+    BatchFormat format;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Also write a cohort report (counts per therapy and strength, "
+        + "warning, finding value; rejected lines): FILE.md for Markdown, FILE.html for one self-contained page.")
+    Path report;
+
+    @Option(names = "--resume", description = "Continue an interrupted run from the last complete record of FILE.partial "
+        + "(summary and csv; same input, same format).")
+    boolean resume;
+
+    @Option(names = "--progress", negatable = true, description = "Show a progress bar on standard error "
+        + "(default: only when standard error is a terminal).")
+    Boolean progress;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all available cores).")
     Integer threads;
@@ -54,8 +71,8 @@ final class BatchCommand implements Callable<Integer> {
     @Mixin
     RulesOption rules;
 
-    @Option(names = "--explain", description = "Include the why / why-not explanations in every output line (off by default: "
-        + "cohort audits need the recommendations, and the lines stay small).")
+    @Option(names = "--explain", description = "Include the why / why-not explanations in every line of the full format "
+        + "(off by default: cohort audits need the recommendations, and the lines stay small).")
     boolean explain;
 
     @Override
@@ -68,6 +85,52 @@ final class BatchCommand implements Callable<Integer> {
         boolean stdout = "-".equals(output);
         Path in = stdin ? null : Path.of(input);
         Path out = stdout ? null : Path.of(output);
+        checkFiles(in, out);
+        if (explain && format != BatchFormat.FULL) {
+            throw new CliException(ErrorHandler.INVALID_INPUT, "--explain applies to --format full only");
+        }
+        if (resume && (stdout || !format.oneRecordPerLine())) {
+            throw new CliException(ErrorHandler.INVALID_INPUT, stdout ? "--resume needs an output file, not -"
+                : "--resume needs --format summary or csv (they write one record for every input line; full skips rejected lines)");
+        }
+        BatchJob job = new BatchJob(rules.engine(), format).threads(n)
+            .options(explain ? AssessOptions.DEFAULT : AssessOptions.withoutExplanations())
+            .report(report).resume(resume);
+        PrintWriter err = spec.commandLine().getErr();
+        boolean showProgress = progress != null ? progress : System.console() != null;
+        ProgressBar bar = showProgress ? new ProgressBar(err, in == null || !Files.isRegularFile(in) ? null : in) : null;
+        if (bar != null) {
+            job.progress(bar::update, 250);
+        }
+        job.rejects(line -> {
+            if (bar != null) {
+                bar.clear();
+            }
+            err.println(line);
+            err.flush();
+        });
+        String name = stdin ? PatientReader.STDIN_NAME : input;
+        BatchJob.Result result;
+        try (InputStream raw = stdin ? cli.stdin() : Files.newInputStream(in)) {
+            if (out != null) {
+                result = job.toFile(raw, name, out);
+            } else {
+                // bytes straight to the process's standard output; otherwise (in-process use) text through its writer
+                OutputStream bytes = cli.consoleBytes(spec.commandLine().getOut());
+                spec.commandLine().getOut().flush();
+                result = job.toStream(raw, name, bytes != null ? bytes : new TextOutput(spec.commandLine().getOut()));
+            }
+        } finally {
+            if (bar != null) {
+                bar.clear();
+            }
+        }
+        err.println("batch: " + result.describe() + (result.summary().rejected() > 0 ? " (rejected lines listed above)" : ""));
+        err.flush();
+        return result.rejected() == 0 ? ErrorHandler.OK : ErrorHandler.INVALID_INPUT;
+    }
+
+    private void checkFiles(Path in, Path out) throws IOException {
         if (in != null && Files.isDirectory(in)) {
             throw new CliException(ErrorHandler.INVALID_INPUT, input + ": is a folder, not an NDJSON file");
         }
@@ -77,89 +140,21 @@ final class BatchCommand implements Callable<Integer> {
         if (in != null && out != null && Files.exists(out) && Files.isSameFile(in, out)) {
             throw new CliException(ErrorHandler.INVALID_INPUT, "--output is the input file " + input + ": choose another file");
         }
-        NetlmEngine engine = rules.engine();
-        PrintWriter err = spec.commandLine().getErr();
-        String name = stdin ? PatientReader.STDIN_NAME : input;
-        CompletableFuture<Long> total = in == null || !Files.isRegularFile(in) ? null
-            : CompletableFuture.supplyAsync(() -> countNonBlankLines(in));
-        BatchRunner runner = new BatchRunner(engine, n, explain ? AssessOptions.DEFAULT : AssessOptions.withoutExplanations());
-        BatchRunner.Summary summary;
-        java.util.function.Consumer<String> rejects = line -> {
-            err.println(line);
-            err.flush();
-        };
-        BatchRunner.Progress shown = (done, seconds) -> {
-            err.println(progress(done, total == null ? -1 : total.getNow(-1L), seconds));
-            err.flush();
-        };
-        // UTF-8 bytes rendered on the workers go to a file, or to standard output when it is the process's own;
-        // otherwise (in-process use with another writer) text goes through the command line's writer
-        OutputStream consoleBytes = stdout ? cli.consoleBytes(spec.commandLine().getOut()) : null;
-        try (InputStream raw = stdin ? cli.stdin() : Files.newInputStream(in);
-             LineReader lines = new LineReader(PatientReader.utf8(raw), PatientReader.MAX_LINE_LENGTH);
-             Writer console = stdout && consoleBytes == null ? new NonClosing(spec.commandLine().getOut()) : null;
-             OutputStream file = stdout ? null : new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
-            if (file != null || consoleBytes != null) {
-                spec.commandLine().getOut().flush();
-                summary = runner.run(lines, name, file != null ? file : consoleBytes, rejects, shown);
-            } else {
-                summary = runner.run(lines, name, console, rejects, shown);
+        if (out != null && Files.isDirectory(out)) {
+            throw new CliException(ErrorHandler.INVALID_INPUT, output + ": is a folder; --output names a file");
+        }
+        if (report != null) {
+            if (CohortReport.Style.forFile(report) == null) {
+                throw new CliException(ErrorHandler.INVALID_INPUT, "--report " + report + ": the name must end in .md or .html");
+            }
+            if (out != null && report.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())
+                || in != null && Files.exists(report) && Files.isSameFile(in, report)) {
+                throw new CliException(ErrorHandler.INVALID_INPUT, "--report " + report + ": is the input or the output file");
             }
         }
-        err.println("batch: " + summary.describe() + (summary.rejected() > 0 ? " (rejected lines listed above)" : ""));
-        err.flush();
-        return summary.rejected() == 0 ? ErrorHandler.OK : ErrorHandler.INVALID_INPUT;
-    }
-
-    /**
-     * One progress line: {@code batch: 12000 / 100000 (12 %), 4100 patients/s, about 21 s left}; without a
-     * known total, {@code batch: 12000 done, 4100 patients/s}.
-     */
-    static String progress(long done, long total, double seconds) {
-        double rate = seconds <= 0 ? 0 : done / seconds;
-        if (total <= 0) {
-            return String.format(Locale.ROOT, "batch: %d done, %.0f patients/s", done, rate);
-        }
-        long left = Math.max(0, total - done);
-        String eta = rate <= 0 ? "?" : String.format(Locale.ROOT, "%.0f s", left / rate);
-        return String.format(Locale.ROOT, "batch: %d / %d (%.0f %%), %.0f patients/s, about %s left",
-            done, total, 100.0 * done / total, rate, eta);
-    }
-
-    /** Non-blank lines of a file, counted on raw bytes (an NDJSON line is never blank inside). */
-    static long countNonBlankLines(Path file) {
-        long count = 0;
-        boolean content = false;
-        byte[] buf = new byte[1 << 16];
-        try (InputStream s = Files.newInputStream(file)) {
-            for (int r = s.read(buf); r > 0; r = s.read(buf)) {
-                for (int i = 0; i < r; i++) {
-                    byte b = buf[i];
-                    if (b == '\n') {
-                        if (content) {
-                            count++;
-                        }
-                        content = false;
-                    } else if (b != ' ' && b != '\t' && b != '\r') {
-                        content = true;
-                    }
-                }
-            }
-        } catch (IOException e) {
-            return -1;
-        }
-        return content ? count + 1 : count;
-    }
-
-    /** Standard output must stay open after the run. */
-    private static final class NonClosing extends java.io.FilterWriter {
-        NonClosing(Writer out) {
-            super(out);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
+        if (out != null && resume && !Files.exists(PartialOutput.partialOf(out))) {
+            spec.commandLine().getErr().println("batch: no " + PartialOutput.partialOf(out) + " to resume: starting from the first line");
         }
     }
+
 }

@@ -2,17 +2,13 @@ package org.netlm.engine;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -247,9 +243,9 @@ public final class NetlmEngine {
         }
         problems.addAll(catalog.problems());
         if (!problems.isEmpty()) {
-            throw new RuleCompilationException(source.name(), dedupe(problems));
+            throw new RuleCompilationException(source.name(), dedupe(RuleProblemHints.improve(problems, source)));
         }
-        String version = projectVersion() + "+" + digest(source);
+        String version = projectVersion() + "+" + source.digest();
         LOG.info("NETLM rules {} (knowledge {}) loaded from {}{}: {} rules in {} ms", version, knowledge.version(), source.name(),
             precompiled ? " (pre-compiled)" : "", catalog.rules().size(), (System.nanoTime() - start) / 1_000_000);
         return new NetlmEngine(base, precompiled, catalog, evidence, version, knowledge, source.name());
@@ -530,27 +526,6 @@ public final class NetlmEngine {
     /** The compiled KIE base (for benchmarks and tools; do not modify it). */
     public KieBase kieBase() {
         return kieBase;
-    }
-
-    private static String digest(RuleSource source) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (RuleSource.DrlFile f : source.drlFiles()) {
-                md.update(f.path().getBytes(StandardCharsets.UTF_8));
-                md.update((byte) 0);
-                md.update(f.content().getBytes(StandardCharsets.UTF_8));
-                md.update((byte) 0);
-            }
-            for (String file : new String[] {source.evidenceJson(), source.knowledgeJson()}) {
-                if (file != null) {
-                    md.update(file.getBytes(StandardCharsets.UTF_8));
-                }
-                md.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(md.digest(), 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String projectVersion() {

@@ -188,7 +188,7 @@ public final class RuleCatalog {
         boolean fullyRead = collect(r.getLhs(), false, reqs);
         String layer = f.path().contains("/") ? f.path().substring(0, f.path().indexOf('/')) : "";
         RuleInfo info = new RuleInfo(id, r.getName(), f.path(), r.getLine(), layer, keys, comment,
-            therapy, strength, limit, reqs);
+            therapy, strength, limit, reqs, RuleConditions.asWritten(r));
         if (!fullyRead) {
             partial.add(info);
         }

@@ -56,15 +56,13 @@ public final class AssessmentJson {
         return render(a, false);
     }
 
-    private static final ThreadLocal<Utf8Lines> LINES = ThreadLocal.withInitial(Utf8Lines::new);
-
     /**
      * Appends the assessment as one NDJSON line to {@code out}: exactly the bytes of {@link #toCompactJson(Assessment)}
      * and {@code \n} through a UTF-8 {@link java.io.OutputStreamWriter}, with the text and byte buffers reused by the
      * calling thread (the batch workers render their lines with it).
      */
     public static void writeCompactLine(Assessment a, ByteLines out) {
-        LINES.get().append(a, out);
+        Utf8Lines.current().append(a, out);
     }
 
     private static String render(Assessment a, boolean pretty) {

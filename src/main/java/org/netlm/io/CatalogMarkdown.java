@@ -101,6 +101,10 @@ public final class CatalogMarkdown {
             md.append('\n').append(escape(r.comment())).append('\n');
         }
         md.append('\n').append("- **Produces:** ").append(produces(r)).append('\n');
+        if (!r.conditions().isEmpty()) {
+            md.append("- **Conditions as written:**\n");
+            r.conditions().forEach(c -> md.append("  - `").append(c.replace("`", "'")).append("`\n"));
+        }
         if (r.requirements().isEmpty()) {
             md.append("- **Requires:** no named criterion (matches on the patient data or on other derived facts)\n");
         } else {
@@ -170,7 +174,7 @@ public final class CatalogMarkdown {
     }
 
     /** Escapes the Markdown characters that would change how free text renders. */
-    static String escape(String s) {
+    public static String escape(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 8);
         for (char c : s.toCharArray()) {
             if ("\\`*_[]<>|".indexOf(c) >= 0) {

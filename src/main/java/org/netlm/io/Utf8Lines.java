@@ -13,28 +13,54 @@ import java.util.Arrays;
 import org.netlm.model.Assessment;
 
 /**
- * Renders assessments as compact NDJSON lines in UTF-8 with buffers reused from line to line: Jackson's generator
- * writes the text into a char buffer, and one UTF-8 encoder turns it into bytes. The bytes are those of
- * {@link AssessmentJson#toCompactJson} and a line break written through a UTF-8 {@link java.io.OutputStreamWriter}
- * (the same generator; the same encoder, which writes a lone surrogate as {@code ?}). Not thread-safe: one per
- * thread ({@link AssessmentJson#writeCompactLine} keeps one per thread).
+ * Renders output lines in UTF-8 with buffers reused from line to line: a writer (Jackson's JSON or CSV generator)
+ * writes the text into a char buffer, and one UTF-8 encoder turns it into bytes. For a full assessment the bytes
+ * are those of {@link AssessmentJson#toCompactJson} and a line break written through a UTF-8
+ * {@link java.io.OutputStreamWriter} (the same generator; the same encoder, which writes a lone surrogate as
+ * {@code ?}). Not thread-safe: one per thread ({@link #current()}).
  */
 final class Utf8Lines {
+    private static final ThreadLocal<Utf8Lines> PER_THREAD = ThreadLocal.withInitial(Utf8Lines::new);
+
     private final CharBufferWriter text = new CharBufferWriter(16 * 1024);
     private final CharsetEncoder utf8 = StandardCharsets.UTF_8.newEncoder()
         .onMalformedInput(CodingErrorAction.REPLACE)
         .onUnmappableCharacter(CodingErrorAction.REPLACE);
     private ByteBuffer bytes = ByteBuffer.allocate(48 * 1024);
 
+    /** The calling thread's instance. */
+    static Utf8Lines current() {
+        return PER_THREAD.get();
+    }
+
     /** Appends the compact JSON of {@code a} and {@code \n} to {@code out}. */
     void append(Assessment a, ByteLines out) {
-        text.reset();
-        try (com.fasterxml.jackson.core.JsonGenerator g = AssessmentJson.generator(text, false)) {
+        Writer w = begin();
+        try (com.fasterxml.jackson.core.JsonGenerator g = AssessmentJson.generator(w, false)) {
             AssessmentJson.write(a, g);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // the buffer does not fail
         }
         text.write('\n');
+        finish(out);
+    }
+
+    /**
+     * Starts a line: the text written to the returned writer (the same writer object every time, emptied) is
+     * appended to a {@link ByteLines} by {@link #finish}.
+     */
+    Writer begin() {
+        text.reset();
+        return text;
+    }
+
+    /** The writer that {@link #begin()} returns, without emptying it (to bind a generator to it once). */
+    Writer writer() {
+        return text;
+    }
+
+    /** Appends the text written since {@link #begin()}, encoded as UTF-8, to {@code out}. */
+    void finish(ByteLines out) {
         int max = (int) Math.ceil(text.size() * (double) utf8.maxBytesPerChar());
         if (bytes.capacity() < max) {
             bytes = ByteBuffer.allocate(max);

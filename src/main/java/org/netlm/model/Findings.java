@@ -1,6 +1,9 @@
 package org.netlm.model;
 
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,6 +21,13 @@ import java.util.Map;
 public record Findings(String scope, Grade grade, GradeFinding.Source gradeSource,
                        LiverMetastasisType liverMetastasisType, Boolean liverTypeDerived,
                        Resectability resectability, TumorBurden tumorBurden, Boolean fitForSurgery) {
+
+    /**
+     * The names of the findings in output order: the record's components, which are also the keys {@link #asMap()}
+     * can hold (the column names of the CSV output).
+     */
+    public static final List<String> NAMES = Arrays.stream(Findings.class.getRecordComponents())
+        .map(RecordComponent::getName).toList();
 
     /** The findings by their JSON name, values as strings, absent ones left out (used by scenarios and JSON). */
     public Map<String, String> asMap() {

@@ -1,6 +1,7 @@
 package org.netlm.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.netlm.model.Strength;
@@ -10,11 +11,19 @@ import org.netlm.model.Therapy;
  * One scenario (interface.md, "Scenario files"): a patient and what the assessment must show.
  *
  * @param name     what the scenario is about
- * @param source   where it was read from ("file.json" or "file.json[2]")
+ * @param source   where it was read from ("path/file.json" or "path/file.json[2]")
  * @param patient  the patient JSON, kept raw so that invalid patients can be tested too
- * @param expect   the expectations
+ * @param expect   the listed expectations
+ * @param snapshot the complete expected output ({@code "snapshot"}), or {@code null} when the scenario has none
+ * @param file     the file it was read from, or {@code null}
+ * @param index    its position in the file's array, or {@code -1} when the file holds one scenario object
  */
-public record Scenario(String name, String source, JsonNode patient, Expect expect) {
+public record Scenario(String name, String source, JsonNode patient, Expect expect, Snapshot snapshot, Path file, int index) {
+
+    /** A scenario without snapshot and file (e.g. built in a test). */
+    public Scenario(String name, String source, JsonNode patient, Expect expect) {
+        this(name, source, patient, expect, null, null, -1);
+    }
 
     /**
      * Expectations; anything not listed is not checked.

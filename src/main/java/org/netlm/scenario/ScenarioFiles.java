@@ -12,15 +12,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.netlm.io.AtomicFiles;
 import org.netlm.io.JsonErrors;
 import org.netlm.io.PatientJson;
 import org.netlm.model.CriterionCode;
 import org.netlm.model.Strength;
 import org.netlm.model.Therapy;
+import org.netlm.validation.DidYouMean;
 
 /** Reads scenario files: one scenario object or an array of them per file; folders are searched for *.json. */
 public final class ScenarioFiles {
-    private static final Set<String> TOP = Set.of("name", "patient", "expect", "description");
+    private static final Set<String> TOP = Set.of("name", "patient", "expect", "description", "snapshot");
+    private static final Set<String> SNAPSHOT = Set.of("findings", "recommendations", "warnings");
+    /** Widest line of a scenario file written with a snapshot. */
+    static final int WIDTH = 120;
     private static final Set<String> EXPECT = Set.of("findings", "recommendations", "notOffered", "warnings", "invalid",
         "firedRules", "blockedBy", "missingInputs");
     /** Criterion codes by name, for "blockedBy". */
@@ -42,49 +49,99 @@ public final class ScenarioFiles {
         }
     }
 
-    /** Every scenario in the given files and folders (folders: every *.json below them, sorted). */
+    /**
+     * The scenarios that could be read from some files, and one message per problem of those that could not.
+     *
+     * @param scenarios every scenario read, in file order
+     * @param problems  {@code file: problem}, one per broken file or broken scenario of a file
+     */
+    public record Loaded(List<Scenario> scenarios, List<String> problems) {
+        public Loaded {
+            scenarios = List.copyOf(scenarios);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /** Every scenario in the given files and folders; every problem at once (as one exception) when any file is broken. */
     public static List<Scenario> load(List<Path> paths) throws BadScenarioException {
+        Loaded l = read(paths);
+        if (!l.problems().isEmpty()) {
+            throw new BadScenarioException(String.join("\n", l.problems()));
+        }
+        return l.scenarios();
+    }
+
+    /**
+     * Every scenario that can be read from the given files and folders (folders: every *.json below them, sorted),
+     * and every problem of the others: a broken file does not stop the others from being read.
+     */
+    public static Loaded read(List<Path> paths) {
         List<Scenario> out = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         for (Path p : paths) {
+            List<Path> files;
             if (Files.isDirectory(p)) {
-                List<Path> files;
                 try (Stream<Path> walk = Files.walk(p)) {
                     files = walk.filter(f -> Files.isRegularFile(f) && f.toString().endsWith(".json")).sorted().toList();
                 } catch (IOException e) {
-                    throw new BadScenarioException(p + ": cannot read folder: " + e.getMessage());
-                }
-                for (Path f : files) {
-                    out.addAll(loadFile(f));
+                    problems.add(p + ": cannot read folder: " + e.getMessage());
+                    continue;
                 }
             } else {
-                out.addAll(loadFile(p));
+                files = List.of(p);
             }
+            for (Path f : files) {
+                readFile(f, out, problems);
+            }
+        }
+        return new Loaded(out, problems);
+    }
+
+    /** The scenarios of one file; every problem of the file in one exception. */
+    public static List<Scenario> loadFile(Path file) throws BadScenarioException {
+        List<Scenario> out = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        readFile(file, out, problems);
+        if (!problems.isEmpty()) {
+            throw new BadScenarioException(String.join("\n", problems));
         }
         return out;
     }
 
-    public static List<Scenario> loadFile(Path file) throws BadScenarioException {
+    private static void readFile(Path file, List<Scenario> out, List<String> problems) {
         JsonNode root;
         try {
             root = PatientJson.sharedMapper().readTree(Files.readString(file));
         } catch (JsonProcessingException e) {
-            throw new BadScenarioException(file + ": " + JsonErrors.describe(e));
+            problems.add(file + ": " + JsonErrors.describe(e));
+            return;
         } catch (IOException e) {
-            throw new BadScenarioException(file + ": cannot read: " + e.getMessage());
+            problems.add(file + ": cannot read: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            return;
         }
-        String name = file.getFileName().toString();
-        List<Scenario> out = new ArrayList<>();
+        String name = file.toString();
         if (root != null && root.isArray()) {
             for (int i = 0; i < root.size(); i++) {
-                out.add(parse(root.get(i), name + "[" + i + "]"));
+                try {
+                    out.add(parse(root.get(i), name + "[" + i + "]", file, i));
+                } catch (BadScenarioException e) {
+                    problems.add(e.getMessage());
+                }
             }
         } else {
-            out.add(parse(root, name));
+            try {
+                out.add(parse(root, name, file, -1));
+            } catch (BadScenarioException e) {
+                problems.add(e.getMessage());
+            }
         }
-        return out;
     }
 
     static Scenario parse(JsonNode n, String source) throws BadScenarioException {
+        return parse(n, source, null, -1);
+    }
+
+    static Scenario parse(JsonNode n, String source, Path file, int index) throws BadScenarioException {
         if (n == null || !n.isObject()) {
             throw new BadScenarioException(source + ": a scenario must be a JSON object");
         }
@@ -123,7 +180,148 @@ public final class ScenarioFiles {
         Map<Therapy, List<String>> missingInputs = therapyLists(e, "missingInputs", INPUT_FIELDS, "patient field that decides a criterion", source);
         return new Scenario(name, source, n.get("patient"), new Scenario.Expect(findings, recs, notOffered,
             strings(e.get("warnings")), e.has("invalid") ? strings(e.get("invalid")) : null, strings(e.get("firedRules")),
-            blockedBy, missingInputs));
+            blockedBy, missingInputs), snapshot(n.get("snapshot"), source), file, index);
+    }
+
+    /** The {@code "snapshot"} object, or {@code null} when there is none. */
+    private static Snapshot snapshot(JsonNode n, String source) throws BadScenarioException {
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isObject()) {
+            throw new BadScenarioException(source + ": \"snapshot\" must be an object (written by test --update-snapshots)");
+        }
+        unknown(n, SNAPSHOT, source, "snapshot.");
+        Map<String, String> findings = new LinkedHashMap<>();
+        if (n.has("findings")) {
+            n.get("findings").properties().forEach(f -> findings.put(f.getKey(), f.getValue().asText()));
+        }
+        List<Snapshot.Entry> recs = new ArrayList<>();
+        if (n.has("recommendations")) {
+            for (JsonNode r : n.get("recommendations")) {
+                recs.add(new Snapshot.Entry(enumOf(Therapy.class, r.get("therapy"), source, "snapshot.recommendations.therapy").name(),
+                    enumOf(Strength.class, r.get("strength"), source, "snapshot.recommendations.strength").name()));
+            }
+        }
+        return new Snapshot(findings, recs, strings(n.get("warnings")));
+    }
+
+    /**
+     * Writes each given snapshot into its scenario of {@code file} (key {@code "snapshot"}), atomically, laid out by
+     * {@link #format}. The file is left untouched when every snapshot is already there.
+     *
+     * @param snapshots scenario index ({@code -1} for a file holding one scenario object) to snapshot
+     * @return whether the file was rewritten
+     */
+    public static boolean writeSnapshots(Path file, Map<Integer, Snapshot> snapshots) throws IOException {
+        JsonNode root = PatientJson.sharedMapper().readTree(Files.readString(file));
+        boolean changed = false;
+        for (Map.Entry<Integer, Snapshot> e : snapshots.entrySet()) {
+            JsonNode target = e.getKey() < 0 ? root : root.get(e.getKey());
+            if (!(target instanceof ObjectNode o)) {
+                continue;
+            }
+            JsonNode node = toJson(e.getValue());
+            if (!node.equals(o.get("snapshot"))) {
+                o.set("snapshot", node);
+                changed = true;
+            }
+        }
+        if (changed) {
+            AtomicFiles.writeString(file, format(root) + "\n");
+        }
+        return changed;
+    }
+
+    private static JsonNode toJson(Snapshot s) {
+        ObjectNode n = PatientJson.sharedMapper().createObjectNode();
+        ObjectNode f = n.putObject("findings");
+        s.findings().forEach(f::put);
+        ArrayNode recs = n.putArray("recommendations");
+        s.recommendations().forEach(r -> recs.addObject().put("therapy", r.therapy()).put("strength", r.strength()));
+        ArrayNode w = n.putArray("warnings");
+        s.warnings().forEach(w::add);
+        return n;
+    }
+
+    /**
+     * JSON laid out for people: a container that fits on its line stays on one line; one whose members each fit is
+     * filled line by line (as the hand-written patients are); anything else gets a line per member. Two spaces of
+     * indentation, lines of at most {@value #WIDTH} characters where the content allows.
+     */
+    static String format(JsonNode n) {
+        StringBuilder sb = new StringBuilder();
+        format(n, 0, 0, sb);
+        return sb.toString();
+    }
+
+    /** {@code n} at {@code indent}, after a key of {@code keyLength} characters on the same line. */
+    private static void format(JsonNode n, int indent, int keyLength, StringBuilder sb) {
+        String compact = compact(n);
+        if (!n.isContainerNode() || indent + keyLength + compact.length() + 1 <= WIDTH || n.isEmpty()) {
+            sb.append(compact);
+            return;
+        }
+        List<String> items = new ArrayList<>();
+        List<JsonNode> values = new ArrayList<>();
+        if (n.isObject()) {
+            n.properties().forEach(f -> {
+                items.add(quote(f.getKey()) + ": ");
+                values.add(f.getValue());
+            });
+        } else {
+            n.forEach(v -> {
+                items.add("");
+                values.add(v);
+            });
+        }
+        String pad = " ".repeat(indent + 2);
+        boolean fill = true;
+        for (int i = 0; i < items.size(); i++) {
+            fill &= pad.length() + items.get(i).length() + compact(values.get(i)).length() + 1 <= WIDTH;
+        }
+        sb.append(n.isObject() ? '{' : '[').append('\n').append(pad);
+        int column = pad.length();
+        for (int i = 0; i < items.size(); i++) {
+            if (fill) {
+                String item = items.get(i) + compact(values.get(i));
+                if (i > 0 && column + 2 + item.length() + 1 > WIDTH) {
+                    sb.append(",\n").append(pad);
+                    column = pad.length();
+                } else if (i > 0) {
+                    sb.append(", ");
+                    column += 2;
+                }
+                sb.append(item);
+                column += item.length();
+            } else {
+                if (i > 0) {
+                    sb.append(",\n").append(pad);
+                }
+                sb.append(items.get(i));
+                format(values.get(i), indent + 2, items.get(i).length(), sb);
+            }
+        }
+        sb.append('\n').append(" ".repeat(indent)).append(n.isObject() ? '}' : ']');
+    }
+
+    /** One line, with a space after each colon and comma. */
+    private static String compact(JsonNode n) {
+        if (n.isObject()) {
+            List<String> parts = new ArrayList<>();
+            n.properties().forEach(f -> parts.add(quote(f.getKey()) + ": " + compact(f.getValue())));
+            return "{" + String.join(", ", parts) + "}";
+        }
+        if (n.isArray()) {
+            List<String> parts = new ArrayList<>();
+            n.forEach(v -> parts.add(compact(v)));
+            return "[" + String.join(", ", parts) + "]";
+        }
+        return n.toString();
+    }
+
+    private static String quote(String s) {
+        return new com.fasterxml.jackson.databind.node.TextNode(s).toString();
     }
 
     /** {@code { "PRRT": ["A", "B"] }} with every key a therapy and every value one of {@code allowed}. */
@@ -159,7 +357,9 @@ public final class ScenarioFiles {
         while (it.hasNext()) {
             String f = it.next();
             if (!known.contains(f)) {
-                throw new BadScenarioException(source + ": unknown field \"" + prefix + f + "\" (known: " + String.join(", ", new java.util.TreeSet<>(known)) + ")");
+                throw new BadScenarioException(source + ": unknown field \"" + prefix + f + "\""
+                    + DidYouMean.nearest(f, known).map(k -> " (did you mean \"" + prefix + k + "\"?)")
+                        .orElseGet(() -> " (known: " + String.join(", ", new java.util.TreeSet<>(known)) + ")"));
             }
         }
     }
@@ -182,6 +382,9 @@ public final class ScenarioFiles {
                 }
             }
         }
-        throw new BadScenarioException(source + ": " + where + ": " + (n == null ? "missing" : n.toString()) + " is not a " + type.getSimpleName());
+        String hint = n != null && n.isTextual() ? DidYouMean.hint(n.asText(),
+            java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()) : "";
+        throw new BadScenarioException(source + ": " + where + ": " + (n == null ? "missing" : n.toString()) + " is not a "
+            + type.getSimpleName() + hint);
     }
 }

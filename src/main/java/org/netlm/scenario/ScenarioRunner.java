@@ -27,7 +27,16 @@ public final class ScenarioRunner {
         this.engine = engine;
     }
 
+    /** Runs the scenario: its listed expectations, and its snapshot when it has one. */
     public ScenarioResult run(Scenario s) {
+        return run(s, true);
+    }
+
+    /**
+     * Runs the scenario; with {@code checkSnapshot} false its snapshot is not compared (as when it is about to be
+     * rewritten by {@code test --update-snapshots}).
+     */
+    public ScenarioResult run(Scenario s, boolean checkSnapshot) {
         List<String> diff = new ArrayList<>();
         Scenario.Expect ex = s.expect();
         PatientCase patient;
@@ -97,7 +106,11 @@ public final class ScenarioRunner {
                 }
             }
         });
-        return new ScenarioResult(s, diff, a.firedRules());
+        Snapshot actual = Snapshot.of(a);
+        if (checkSnapshot && s.snapshot() != null) {
+            diff.addAll(s.snapshot().differences(actual));
+        }
+        return new ScenarioResult(s, diff, a.firedRules(), actual);
     }
 
     /** "PRRT (CONSIDER by SYS-15)" or "PRRT (no recommendation)". */

@@ -19,15 +19,7 @@ class BatchCommandTest {
 
     /** Varied patients (different grades, liver types, burdens), so that assessments take different times. */
     static List<String> cohort(int n) throws Exception {
-        List<String> base = Files.readAllLines(Path.of("examples/cohort.ndjson"));
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            var node = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(base.get(i % base.size()));
-            node.put("id", String.format("p%04d", i));
-            node.put("ki67Percent", 1 + (i * 7) % 50);
-            out.add(JSON.writeValueAsString(node));
-        }
-        return out;
+        return org.netlm.testing.Cohorts.lines(n);
     }
 
     Path write(String name, List<String> lines) throws Exception {
@@ -110,20 +102,5 @@ class BatchCommandTest {
 
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).isEqualTo(tmp.resolve("none.ndjson") + ": no such file\n");
-    }
-
-    @Test
-    void progressShowsDoneOfTotalRateAndTimeLeft() {
-        assertThat(BatchCommand.progress(50, 200, 2.0)).isEqualTo("batch: 50 / 200 (25 %), 25 patients/s, about 6 s left");
-        assertThat(BatchCommand.progress(50, -1, 2.0)).isEqualTo("batch: 50 done, 25 patients/s");
-        assertThat(BatchCommand.progress(0, 200, 1.0)).isEqualTo("batch: 0 / 200 (0 %), 0 patients/s, about ? left");
-    }
-
-    @Test
-    void theTotalCountsNonBlankLines() throws Exception {
-        Path p = tmp.resolve("x.ndjson");
-        Files.writeString(p, "{}\n\n  \r\n{}\r\n{}");
-
-        assertThat(BatchCommand.countNonBlankLines(p)).isEqualTo(3);
     }
 }

@@ -43,7 +43,7 @@ class TestCommandTest {
 
         assertThat(r.exit()).as(r.toString()).isEqualTo(1);
         assertThat(r.out().lines().toList()).startsWith(
-            "FAIL wrong on purpose: RADICAL_RESECTION: expected CONTRAINDICATED, got RECOMMENDED")
+            "FAIL wrong on purpose (" + wrong + "): RADICAL_RESECTION: expected CONTRAINDICATED, got RECOMMENDED")
             .contains("1 passed, 1 failed");
         assertThat(r.out()).containsPattern("rules no scenario fired \\(\\d+\\): .*SURG-");
     }
@@ -57,7 +57,8 @@ class TestCommandTest {
 
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).startsWith("bad.json: unknown field \"expect.recomendations\"").doesNotContain("\tat ");
+        assertThat(r.err()).startsWith(bad + ": unknown field \"expect.recomendations\" (did you mean \"expect.recommendations\"?)")
+            .doesNotContain("\tat ");
     }
 
     @Test
@@ -69,5 +70,36 @@ class TestCommandTest {
 
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("evidence.json:0: the evidence registry is missing");
+    }
+
+    @Test
+    void everyBrokenFileIsReportedAtOnceAndTheOthersStillRun() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("suite"));
+        Files.writeString(dir.resolve("a-typo.json"), "{\"name\": \"x\", \"patient\": {}, \"expect\": {\"findngs\": {}}}");
+        Files.writeString(dir.resolve("b-syntax.json"), "{\"name\": \"x\",");
+        Files.writeString(dir.resolve("c-therapy.json"), "{\"name\": \"x\", \"patient\": {}, \"expect\": {\"notOffered\": [\"PRTT\"]}}");
+        Files.copy(EXAMPLES.resolve("01-resectable-type1-g2.json"), dir.resolve("d-good.json"));
+
+        CliRun r = CliRun.run("test", dir.toString());
+
+        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+        assertThat(r.err().lines().toList()).hasSize(3);
+        assertThat(r.err()).contains("a-typo.json: unknown field \"expect.findngs\" (did you mean \"expect.findings\"?)",
+            "b-syntax.json: ", "c-therapy.json: notOffered: \"PRTT\" is not a Therapy (did you mean PRRT?)");
+        assertThat(r.out()).contains("PASS G2 pancreatic NET", "1 passed, 0 failed, 3 scenario files or scenarios could not be read");
+    }
+
+    @Test
+    void failuresOnlyPrintsTheFailingScenariosAndTheSummary() throws Exception {
+        Path wrong = tmp.resolve("wrong.json");
+        Files.writeString(wrong, Files.readString(EXAMPLES.resolve("01-resectable-type1-g2.json"))
+            .replaceFirst("(\"therapy\": \"RADICAL_RESECTION\",\\s*\"strength\": )\"RECOMMENDED\"", "$1\"CONSIDER\""));
+
+        CliRun r = CliRun.run("test", "--failures-only", wrong.toString(), EXAMPLES.toString());
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out().lines().filter(l -> l.startsWith("PASS"))).isEmpty();
+        assertThat(r.out().lines().filter(l -> l.startsWith("FAIL"))).hasSize(1);
+        assertThat(r.out()).contains("FAIL G2 pancreatic NET", "(" + wrong + "): RADICAL_RESECTION: expected CONSIDER");
     }
 }

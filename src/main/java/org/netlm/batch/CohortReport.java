@@ -1,0 +1,353 @@
+package org.netlm.batch;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.netlm.io.HtmlText;
+import org.netlm.model.Assessment;
+import org.netlm.model.Findings;
+import org.netlm.model.Recommendation;
+import org.netlm.model.Strength;
+import org.netlm.model.Therapy;
+import org.netlm.model.Warning;
+import org.netlm.model.WarningCode;
+
+/**
+ * The cohort report of {@code batch --report FILE}: for the whole run, how many patients got each therapy at each
+ * strength, each warning, each value of each finding, and every rejected line. Fed with the run's outcomes in input
+ * order (it is the pipeline's in-order listener, so one thread calls it); rendered as Markdown or as one
+ * self-contained HTML page ({@link Style}).
+ */
+public final class CohortReport implements Consumer<Outcome<Assessment>> {
+    /** Rejected lines listed one by one at most; the rest are counted (all of them are on standard error). */
+    public static final int MAX_LISTED_REJECTIONS = 1000;
+    /** Shown for a finding that could not be derived. */
+    static final String NOT_DERIVED = "(not derived)";
+
+    /** How the report is written, chosen by the file's extension. */
+    public enum Style {
+        MARKDOWN, HTML;
+
+        /** The style for a report file's name ({@code .md}, {@code .markdown}, {@code .html}, {@code .htm}), or {@code null}. */
+        public static Style forFile(Path file) {
+            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (name.endsWith(".md") || name.endsWith(".markdown")) {
+                return MARKDOWN;
+            }
+            if (name.endsWith(".html") || name.endsWith(".htm")) {
+                return HTML;
+            }
+            return null;
+        }
+    }
+
+    /** A rejected line as listed in the report. */
+    public record Rejection(long line, String patientId, List<String> problems) {
+    }
+
+    private final String inputName;
+    private long assessed;
+    private long rejected;
+    private long resumedAfter;
+    private String rulesetVersion;
+    private final Map<Therapy, long[]> strengths = new EnumMap<>(Therapy.class);
+    private final Map<WarningCode, long[]> warnings = new EnumMap<>(WarningCode.class);
+    private final Map<String, Map<String, long[]>> findings = new LinkedHashMap<>();
+    private final List<Rejection> rejections = new ArrayList<>();
+
+    /** @param inputName the input's name, shown in the report */
+    public CohortReport(String inputName) {
+        this.inputName = inputName;
+        for (Therapy t : Therapy.values()) {
+            strengths.put(t, new long[Strength.values().length]);
+        }
+        for (WarningCode w : WarningCode.values()) {
+            warnings.put(w, new long[1]);
+        }
+        for (String f : Findings.NAMES) {
+            findings.put(f, new TreeMap<>());
+        }
+    }
+
+    /** Notes that the run continued an earlier one after {@code lines} input lines, which this report does not count. */
+    public void resumedAfter(long lines) {
+        this.resumedAfter = lines;
+    }
+
+    @Override
+    public void accept(Outcome<Assessment> o) {
+        if (o.isRejected()) {
+            rejected++;
+            if (rejections.size() < MAX_LISTED_REJECTIONS) {
+                rejections.add(new Rejection(o.line(), o.patientId(), o.problems()));
+            }
+            return;
+        }
+        Assessment a = o.result();
+        assessed++;
+        if (rulesetVersion == null) {
+            rulesetVersion = a.rulesetVersion();
+        }
+        for (Recommendation r : a.recommendations()) {
+            strengths.get(r.therapy())[r.strength().ordinal()]++;
+        }
+        for (Warning w : a.warnings()) {
+            warnings.get(w.code())[0]++;
+        }
+        Map<String, String> values = a.findings() == null ? Map.of() : a.findings().asMap();
+        for (Map.Entry<String, Map<String, long[]>> f : findings.entrySet()) {
+            f.getValue().computeIfAbsent(values.getOrDefault(f.getKey(), NOT_DERIVED), v -> new long[1])[0]++;
+        }
+    }
+
+    public long assessed() {
+        return assessed;
+    }
+
+    public long rejected() {
+        return rejected;
+    }
+
+    /** Patients given {@code therapy} at {@code strength}. */
+    public long count(Therapy therapy, Strength strength) {
+        return strengths.get(therapy)[strength.ordinal()];
+    }
+
+    /** Patients with the warning. */
+    public long count(WarningCode code) {
+        return warnings.get(code)[0];
+    }
+
+    /** Patients with {@code value} for the finding ({@value #NOT_DERIVED} for none). */
+    public long count(String finding, String value) {
+        long[] n = findings.getOrDefault(finding, Map.of()).get(value);
+        return n == null ? 0 : n[0];
+    }
+
+    /** The rejected lines listed (the first {@value #MAX_LISTED_REJECTIONS}). */
+    public List<Rejection> rejections() {
+        return List.copyOf(rejections);
+    }
+
+    /** The report in the given style. */
+    public String render(Style style) {
+        return style == Style.HTML ? new Html(this).render() : new Markdown(this).render();
+    }
+
+    // --- shared content, rendered by the two styles below -------------------------------------------------------
+
+    String inputName() {
+        return inputName;
+    }
+
+    String rulesetVersion() {
+        return rulesetVersion;
+    }
+
+    long resumedAfterLines() {
+        return resumedAfter;
+    }
+
+    Map<String, Map<String, long[]>> findingCounts() {
+        return findings;
+    }
+
+    String percent(long n) {
+        return assessed == 0 ? "–" : String.format(Locale.ROOT, "%.1f %%", 100.0 * n / assessed);
+    }
+
+    /** Rows of the therapy table: therapy, then the count per strength, then "no rule spoke", in enum orders. */
+    List<List<String>> therapyRows() {
+        List<List<String>> rows = new ArrayList<>();
+        for (Therapy t : Therapy.values()) {
+            List<String> row = new ArrayList<>();
+            row.add(t.name());
+            long spoken = 0;
+            for (Strength s : Strength.values()) {
+                long n = strengths.get(t)[s.ordinal()];
+                spoken += n;
+                row.add(n + " (" + percent(n) + ")");
+            }
+            row.add(Long.toString(assessed - spoken));
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    List<String> therapyHeader() {
+        List<String> h = new ArrayList<>();
+        h.add("therapy");
+        for (Strength s : Strength.values()) {
+            h.add(s.name());
+        }
+        h.add("not mentioned");
+        return h;
+    }
+
+    List<List<String>> warningRows() {
+        List<List<String>> rows = new ArrayList<>();
+        for (WarningCode w : WarningCode.values()) {
+            long n = warnings.get(w)[0];
+            rows.add(List.of(w.name(), Long.toString(n), percent(n)));
+        }
+        return rows;
+    }
+
+    List<String> overviewLines() {
+        List<String> l = new ArrayList<>();
+        l.add("Input: " + inputName);
+        l.add("Rule set: " + (rulesetVersion == null ? "(no patient assessed)" : rulesetVersion));
+        l.add("Lines assessed: " + assessed + "; rejected: " + rejected + "; total: " + (assessed + rejected));
+        if (resumedAfter > 0) {
+            l.add("Resumed run: the first " + resumedAfter + " patient lines were written by an earlier run and are not "
+                + "counted in this report.");
+        }
+        return l;
+    }
+
+    int rejectionsNotListed() {
+        return (int) Math.min(Integer.MAX_VALUE, rejected - rejections.size());
+    }
+
+    /** Markdown: headings, pipe tables, every user-supplied text escaped. */
+    private record Markdown(CohortReport r) {
+        String render() {
+            StringBuilder sb = new StringBuilder();
+            sb.append("# Cohort report\n\n");
+            sb.append("> ").append(escape(Assessment.DISCLAIMER)).append("\n\n");
+            for (String l : r.overviewLines()) {
+                sb.append("- ").append(escape(l)).append('\n');
+            }
+            sb.append("\n## Recommendations per therapy and strength\n\n");
+            sb.append("Patients per resolved strength; percentages of the assessed patients.\n\n");
+            table(sb, r.therapyHeader(), r.therapyRows());
+            sb.append("\n## Warnings\n\n");
+            table(sb, List.of("warning", "patients", "share"), r.warningRows());
+            sb.append("\n## Findings\n");
+            for (Map.Entry<String, Map<String, long[]>> f : r.findingCounts().entrySet()) {
+                sb.append("\n### ").append(escape(f.getKey())).append("\n\n");
+                List<List<String>> rows = new ArrayList<>();
+                f.getValue().forEach((v, n) -> rows.add(List.of(v, Long.toString(n[0]), r.percent(n[0]))));
+                table(sb, List.of("value", "patients", "share"), rows);
+            }
+            sb.append("\n## Rejected lines\n\n");
+            if (r.rejected() == 0) {
+                sb.append("None.\n");
+            } else {
+                List<List<String>> rows = new ArrayList<>();
+                for (Rejection x : r.rejections()) {
+                    rows.add(List.of(Long.toString(x.line()), x.patientId() == null ? "" : x.patientId(),
+                        String.join("; ", x.problems())));
+                }
+                table(sb, List.of("line", "patient", "problems"), rows);
+                if (r.rejectionsNotListed() > 0) {
+                    sb.append("\n… and ").append(r.rejectionsNotListed()).append(" more (every rejected line is on standard error).\n");
+                }
+            }
+            return sb.toString();
+        }
+
+        private static void table(StringBuilder sb, List<String> header, List<List<String>> rows) {
+            row(sb, header);
+            sb.append('|');
+            header.forEach(h -> sb.append("---|"));
+            sb.append('\n');
+            rows.forEach(row -> row(sb, row));
+        }
+
+        private static void row(StringBuilder sb, List<String> cells) {
+            sb.append('|');
+            for (String c : cells) {
+                sb.append(' ').append(escape(c)).append(" |");
+            }
+            sb.append('\n');
+        }
+
+        /**
+         * Markdown's special characters backslash-escaped (CommonMark: any ASCII punctuation may be), line breaks as
+         * spaces, so that a value cannot break out of its table cell or become a link, an image or HTML.
+         */
+        static String escape(String s) {
+            StringBuilder sb = new StringBuilder(s.length() + 8);
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '\n' || c == '\r') {
+                    sb.append(' ');
+                } else if ("\\`*_[]<>|!~&".indexOf(c) >= 0) {
+                    sb.append('\\').append(c);
+                } else {
+                    sb.append(c);
+                }
+            }
+            return sb.toString();
+        }
+    }
+
+    /** One HTML page with its style inline: no scripts, no external assets; every text escaped. */
+    private record Html(CohortReport r) {
+        String render() {
+            StringBuilder sb = new StringBuilder();
+            sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<title>Cohort report</title>\n<style>\n")
+                .append("body{font-family:system-ui,sans-serif;margin:2em;max-width:70em;color:#222}\n")
+                .append("table{border-collapse:collapse;margin:.5em 0 1.5em}\n")
+                .append("th,td{border:1px solid #bbb;padding:.25em .6em;text-align:left;vertical-align:top}\n")
+                .append("th{background:#eee}\n.disclaimer{border-left:4px solid #c60;padding:.5em 1em;background:#fff6ee}\n")
+                .append("</style>\n</head>\n<body>\n<h1>Cohort report</h1>\n");
+            sb.append("<p class=\"disclaimer\">").append(escape(Assessment.DISCLAIMER)).append("</p>\n<ul>\n");
+            for (String l : r.overviewLines()) {
+                sb.append("<li>").append(escape(l)).append("</li>\n");
+            }
+            sb.append("</ul>\n<h2>Recommendations per therapy and strength</h2>\n")
+                .append("<p>Patients per resolved strength; percentages of the assessed patients.</p>\n");
+            table(sb, r.therapyHeader(), r.therapyRows());
+            sb.append("<h2>Warnings</h2>\n");
+            table(sb, List.of("warning", "patients", "share"), r.warningRows());
+            sb.append("<h2>Findings</h2>\n");
+            for (Map.Entry<String, Map<String, long[]>> f : r.findingCounts().entrySet()) {
+                sb.append("<h3>").append(escape(f.getKey())).append("</h3>\n");
+                List<List<String>> rows = new ArrayList<>();
+                f.getValue().forEach((v, n) -> rows.add(List.of(v, Long.toString(n[0]), r.percent(n[0]))));
+                table(sb, List.of("value", "patients", "share"), rows);
+            }
+            sb.append("<h2>Rejected lines</h2>\n");
+            if (r.rejected() == 0) {
+                sb.append("<p>None.</p>\n");
+            } else {
+                List<List<String>> rows = new ArrayList<>();
+                for (Rejection x : r.rejections()) {
+                    rows.add(List.of(Long.toString(x.line()), x.patientId() == null ? "" : x.patientId(),
+                        String.join("\n", x.problems())));
+                }
+                table(sb, List.of("line", "patient", "problems"), rows);
+                if (r.rejectionsNotListed() > 0) {
+                    sb.append("<p>… and ").append(r.rejectionsNotListed())
+                        .append(" more (every rejected line is on standard error).</p>\n");
+                }
+            }
+            return sb.append("</body>\n</html>\n").toString();
+        }
+
+        private static void table(StringBuilder sb, List<String> header, List<List<String>> rows) {
+            sb.append("<table>\n<tr>");
+            header.forEach(h -> sb.append("<th>").append(escape(h)).append("</th>"));
+            sb.append("</tr>\n");
+            for (List<String> row : rows) {
+                sb.append("<tr>");
+                row.forEach(c -> sb.append("<td>").append(escape(c).replace("\n", "<br>")).append("</td>"));
+                sb.append("</tr>\n");
+            }
+            sb.append("</table>\n");
+        }
+
+        static String escape(String s) {
+            return HtmlText.escape(s);
+        }
+    }
+}
