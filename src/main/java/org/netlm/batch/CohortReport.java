@@ -269,7 +269,7 @@ public final class CohortReport implements Consumer<Outcome<Assessment>> {
         }
 
         /**
-         * Markdown's special characters backslash-escaped (CommonMark: any ASCII punctuation may be), line breaks as
+         * The characters that could start markup inside a table cell backslash-escaped (CommonMark; an underscore inside a word is no emphasis, so codes stay readable), line breaks as
          * spaces, so that a value cannot break out of its table cell or become a link, an image or HTML.
          */
         static String escape(String s) {
@@ -278,7 +278,7 @@ public final class CohortReport implements Consumer<Outcome<Assessment>> {
                 char c = s.charAt(i);
                 if (c == '\n' || c == '\r') {
                     sb.append(' ');
-                } else if ("\\`*_[]<>|!~&".indexOf(c) >= 0) {
+                } else if ("\\`*[]<>|!~&".indexOf(c) >= 0) {
                     sb.append('\\').append(c);
                 } else {
                     sb.append(c);
