@@ -165,6 +165,22 @@ class BatchOutputCommandTest {
     }
 
     @Test
+    void anOutputInAMissingFolderIsOneClearLineAndExplainIsForTheFullFormatOnly() throws Exception {
+        Path in = input(Cohorts.lines(2));
+
+        CliRun missing = CliRun.run("batch", "--input", in.toString(), "--output", tmp.resolve("no/such/out.csv").toString(),
+            "--format", "csv");
+        CliRun explain = CliRun.run("batch", "--input", in.toString(), "--output", tmp.resolve("o").toString(),
+            "--format", "summary", "--explain");
+
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err().lines().toList()).singleElement().asString().contains("no/such/out.csv.partial");
+        assertThat(explain.exit()).isEqualTo(1);
+        assertThat(explain.err()).isEqualTo("--explain applies to --format full only\n");
+        assertThat(tmp.resolve("o")).doesNotExist();
+    }
+
+    @Test
     void aReportMustBeMarkdownOrHtml() throws Exception {
         Path in = input(Cohorts.lines(2));
 
