@@ -3,6 +3,7 @@ package org.netlm.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.netlm.model.Assessment;
@@ -19,7 +20,7 @@ class CohortReportTest {
         List<Recommendation> recs = prrt == null ? List.of()
             : List.of(new Recommendation(Therapy.PRRT, prrt, "r", List.of(), "SYS-PRRT-01", List.of(), List.of()));
         return new Assessment(id, "v1", new Findings("NET", grade, null, null, null, null, null, null), recs,
-            java.util.Arrays.stream(warnings).map(w -> new Warning(w, "m")).toList(), List.of(), List.of(), Assessment.DISCLAIMER);
+            Arrays.stream(warnings).map(w -> new Warning(w, "m")).toList(), List.of(), List.of(), Assessment.DISCLAIMER);
     }
 
     static CohortReport report() {
