@@ -52,6 +52,8 @@ for heap in "" "-Xmx256m -XX:+UseParallelGC"; do
     2>&1 >/dev/null | grep -E '^batch: read|Elapsed|Maximum resident' | tee -a "$OUT/batch.txt"
   rm -f target/batch-out.ndjson
 done
+# batch per output format (full, summary, csv) with the bin/netlm JVM settings
+INPUT="$INPUT" src/bench/scripts/batch-formats.sh "$PATIENTS" | tee -a "$OUT/batch.txt"
 # the same work through BatchProbe (a model of batch) with the DRL-shape experiment's merged rules, for comparison
 for spec in bundled target/drl-shape/merged; do
   java -Xmx256m -XX:+UseParallelGC -cp "$CP" org.netlm.bench.BatchProbe "$spec" "$INPUT" target/batch-out.ndjson 2 \

@@ -1,5 +1,15 @@
 package org.netlm.batch;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.netlm.io.AssessmentCsv;
 import org.netlm.io.AssessmentJson;
 import org.netlm.io.AssessmentSummaryJson;
@@ -61,7 +71,7 @@ public enum BatchFormat implements OutcomeFormat<Assessment> {
      * {@code --resume} (CSV is recognised by its header).
      */
     byte[] recordStart() {
-        return this == SUMMARY ? ("{\"" + AssessmentSummaryJson.LINE + "\":").getBytes(java.nio.charset.StandardCharsets.UTF_8)
+        return this == SUMMARY ? ("{\"" + AssessmentSummaryJson.LINE + "\":").getBytes(StandardCharsets.UTF_8)
             : new byte[0];
     }
 
@@ -69,16 +79,16 @@ public enum BatchFormat implements OutcomeFormat<Assessment> {
      * Rejected lines among the records of an output of this format (the records after the header): a summary line with
      * {@code errors}, a CSV row with a non-empty {@code errors} cell. Zero for the full format, which writes none.
      */
-    public long countRejected(java.io.InputStream records) throws java.io.IOException {
+    public long countRejected(InputStream records) throws IOException {
         long n = 0;
         if (this == SUMMARY) {
-            try (com.fasterxml.jackson.databind.MappingIterator<com.fasterxml.jackson.databind.JsonNode> it = READER.readValues(records)) {
+            try (MappingIterator<JsonNode> it = READER.readValues(records)) {
                 while (it.hasNextValue()) {
                     n += it.nextValue().has(AssessmentSummaryJson.ERRORS) ? 1 : 0;
                 }
             }
         } else if (this == CSV) {
-            try (com.fasterxml.jackson.databind.MappingIterator<java.util.Map<String, String>> it = CSV_READER.readValues(records)) {
+            try (MappingIterator<Map<String, String>> it = CSV_READER.readValues(records)) {
                 while (it.hasNextValue()) {
                     String errors = it.nextValue().get(AssessmentSummaryJson.ERRORS);
                     n += errors == null || errors.isEmpty() ? 0 : 1;
@@ -88,11 +98,11 @@ public enum BatchFormat implements OutcomeFormat<Assessment> {
         return n;
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectReader READER =
-        new com.fasterxml.jackson.databind.ObjectMapper().readerFor(com.fasterxml.jackson.databind.JsonNode.class);
-    private static final com.fasterxml.jackson.databind.ObjectReader CSV_READER =
-        new com.fasterxml.jackson.dataformat.csv.CsvMapper().readerForMapOf(String.class)
-            .with(com.fasterxml.jackson.dataformat.csv.CsvSchema.emptySchema().withHeader());
+    private static final ObjectReader READER =
+        new ObjectMapper().readerFor(JsonNode.class);
+    private static final ObjectReader CSV_READER =
+        new CsvMapper().readerForMapOf(String.class)
+            .with(CsvSchema.emptySchema().withHeader());
 
     /** True when a record may hold line breaks inside quotes (CSV, RFC 4180); NDJSON records never do. */
     public boolean quotedLineBreaks() {

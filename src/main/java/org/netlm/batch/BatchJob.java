@@ -30,6 +30,7 @@ public final class BatchJob {
     private Consumer<String> rejects = m -> { };
     private BatchPipeline.Progress progress;
     private long progressMillis = 1000;
+    private BatchPipeline.LineParser parser = PatientReader::parseLine;
 
     /**
      * What the run did, and what an earlier run had done when this one resumed it.
@@ -85,6 +86,12 @@ public final class BatchJob {
                 + "(summary or csv); the full format writes nothing for a rejected line");
         }
         this.resume = on;
+        return this;
+    }
+
+    /** How an input line becomes a patient (default: patient JSON, {@link PatientReader#parseLine}; e.g. a FHIR Bundle a line). */
+    public BatchJob parser(BatchPipeline.LineParser p) {
+        this.parser = Objects.requireNonNull(p, "parser");
         return this;
     }
 
@@ -164,7 +171,7 @@ public final class BatchJob {
         BatchPipeline.Progress shown = progress == null ? null : (d, s) -> progress.update(skip + d, s);
         try (LineReader lines = new LineReader(PatientReader.utf8(raw), PatientReader.MAX_LINE_LENGTH)) {
             return new BatchPipeline(threads, Math.max(256, threads * 64), progressMillis).run(
-                BatchPipeline.Input.json(lines, inputName).skipping(skip),
+                new BatchPipeline.Input(lines, inputName, parser, skip),
                 patient -> engine.assess(patient, options), format, out, inOrder, shown);
         }
     }

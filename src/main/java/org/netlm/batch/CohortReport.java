@@ -137,26 +137,17 @@ public final class CohortReport implements Consumer<Outcome<Assessment>> {
 
     /** The report in the given style. */
     public String render(Style style) {
-        return style == Style.HTML ? new Html(this).render() : new Markdown(this).render();
+        if (style == Style.HTML) {
+            Html h = new Html();
+            write(h);
+            return h.end();
+        }
+        Markdown m = new Markdown();
+        write(m);
+        return m.sb.toString();
     }
 
-    // --- shared content, rendered by the two styles below -------------------------------------------------------
-
-    String inputName() {
-        return inputName;
-    }
-
-    String rulesetVersion() {
-        return rulesetVersion;
-    }
-
-    long resumedAfterLines() {
-        return resumedAfter;
-    }
-
-    Map<String, Map<String, long[]>> findingCounts() {
-        return findings;
-    }
+    // --- the report's content, written by write(Doc) in either style -------------------------------------------
 
     String percent(long n) {
         return assessed == 0 ? "–" : String.format(Locale.ROOT, "%.1f %%", 100.0 * n / assessed);
@@ -215,63 +206,104 @@ public final class CohortReport implements Consumer<Outcome<Assessment>> {
         return (int) Math.min(Integer.MAX_VALUE, rejected - rejections.size());
     }
 
-    /** Markdown: headings, pipe tables, every user-supplied text escaped. */
-    private record Markdown(CohortReport r) {
-        String render() {
-            StringBuilder sb = new StringBuilder();
-            sb.append("# Cohort report\n\n");
-            sb.append("> ").append(escape(Assessment.DISCLAIMER)).append("\n\n");
-            for (String l : r.overviewLines()) {
-                sb.append("- ").append(escape(l)).append('\n');
-            }
-            sb.append("\n## Recommendations per therapy and strength\n\n");
-            sb.append("Patients per resolved strength; percentages of the assessed patients.\n\n");
-            table(sb, r.therapyHeader(), r.therapyRows());
-            sb.append("\n## Warnings\n\n");
-            table(sb, List.of("warning", "patients", "share"), r.warningRows());
-            sb.append("\n## Findings\n");
-            for (Map.Entry<String, Map<String, long[]>> f : r.findingCounts().entrySet()) {
-                sb.append("\n### ").append(escape(f.getKey())).append("\n\n");
-                List<List<String>> rows = new ArrayList<>();
-                f.getValue().forEach((v, n) -> rows.add(List.of(v, Long.toString(n[0]), r.percent(n[0]))));
-                table(sb, List.of("value", "patients", "share"), rows);
-            }
-            sb.append("\n## Rejected lines\n\n");
-            if (r.rejected() == 0) {
-                sb.append("None.\n");
-            } else {
-                List<List<String>> rows = new ArrayList<>();
-                for (Rejection x : r.rejections()) {
-                    rows.add(List.of(Long.toString(x.line()), x.patientId() == null ? "" : x.patientId(),
-                        String.join("; ", x.problems())));
-                }
-                table(sb, List.of("line", "patient", "problems"), rows);
-                if (r.rejectionsNotListed() > 0) {
-                    sb.append("\n… and ").append(r.rejectionsNotListed()).append(" more (every rejected line is on standard error).\n");
-                }
-            }
-            return sb.toString();
+    /** The report's sections, in order, written through a {@link Doc} of either style. */
+    private void write(Doc d) {
+        d.title("Cohort report");
+        d.disclaimer(Assessment.DISCLAIMER);
+        d.list(overviewLines());
+        d.heading(2, "Recommendations per therapy and strength");
+        d.paragraph("Patients per resolved strength; percentages of the assessed patients.");
+        d.table(therapyHeader(), therapyRows());
+        d.heading(2, "Warnings");
+        d.table(List.of("warning", "patients", "share"), warningRows());
+        d.heading(2, "Findings");
+        for (Map.Entry<String, Map<String, long[]>> f : findings.entrySet()) {
+            d.heading(3, f.getKey());
+            List<List<String>> rows = new ArrayList<>();
+            f.getValue().forEach((v, n) -> rows.add(List.of(v, Long.toString(n[0]), percent(n[0]))));
+            d.table(List.of("value", "patients", "share"), rows);
+        }
+        d.heading(2, "Rejected lines");
+        if (rejected == 0) {
+            d.paragraph("None.");
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (Rejection x : rejections) {
+            rows.add(List.of(Long.toString(x.line()), x.patientId() == null ? "" : x.patientId(), String.join("\n", x.problems())));
+        }
+        d.table(List.of("line", "patient", "problems"), rows);
+        if (rejectionsNotListed() > 0) {
+            d.paragraph("… and " + rejectionsNotListed() + " more (every rejected line is on standard error).");
+        }
+    }
+
+    /** One output style: every method escapes the text it is given. */
+    private interface Doc {
+        void title(String text);
+
+        void disclaimer(String text);
+
+        void heading(int level, String text);
+
+        void paragraph(String text);
+
+        void list(List<String> items);
+
+        /** Cells may hold line breaks (one problem a line). */
+        void table(List<String> header, List<List<String>> rows);
+    }
+
+    /** Markdown: headings, pipe tables, every text escaped. */
+    private static final class Markdown implements Doc {
+        final StringBuilder sb = new StringBuilder();
+
+        @Override
+        public void title(String text) {
+            sb.append("# ").append(escape(text)).append("\n\n");
         }
 
-        private static void table(StringBuilder sb, List<String> header, List<List<String>> rows) {
-            row(sb, header);
+        @Override
+        public void disclaimer(String text) {
+            sb.append("> ").append(escape(text)).append("\n\n");
+        }
+
+        @Override
+        public void heading(int level, String text) {
+            sb.append("\n").append("#".repeat(level)).append(' ').append(escape(text)).append("\n\n");
+        }
+
+        @Override
+        public void paragraph(String text) {
+            sb.append(escape(text)).append("\n");
+        }
+
+        @Override
+        public void list(List<String> items) {
+            items.forEach(i -> sb.append("- ").append(escape(i)).append('\n'));
+        }
+
+        @Override
+        public void table(List<String> header, List<List<String>> rows) {
+            row(header);
             sb.append('|');
             header.forEach(h -> sb.append("---|"));
             sb.append('\n');
-            rows.forEach(row -> row(sb, row));
+            rows.forEach(this::row);
         }
 
-        private static void row(StringBuilder sb, List<String> cells) {
+        private void row(List<String> cells) {
             sb.append('|');
             for (String c : cells) {
-                sb.append(' ').append(escape(c)).append(" |");
+                sb.append(' ').append(escape(c.replace("\n", "; "))).append(" |");
             }
             sb.append('\n');
         }
 
         /**
-         * Markdown's special characters backslash-escaped (CommonMark: any ASCII punctuation may be), line breaks as
-         * spaces, so that a value cannot break out of its table cell or become a link, an image or HTML.
+         * The characters that could start markup inside a table cell backslash-escaped (CommonMark; an underscore
+         * inside a word is no emphasis, so codes stay readable), line breaks as spaces, so that a value cannot break
+         * out of its cell or become a link, an image or HTML.
          */
         static String escape(String s) {
             StringBuilder sb = new StringBuilder(s.length() + 8);
@@ -279,7 +311,7 @@ public final class CohortReport implements Consumer<Outcome<Assessment>> {
                 char c = s.charAt(i);
                 if (c == '\n' || c == '\r') {
                     sb.append(' ');
-                } else if ("\\`*_[]<>|!~&".indexOf(c) >= 0) {
+                } else if ("\\`*[]<>|!~&".indexOf(c) >= 0) {
                     sb.append('\\').append(c);
                 } else {
                     sb.append(c);
@@ -290,51 +322,44 @@ public final class CohortReport implements Consumer<Outcome<Assessment>> {
     }
 
     /** One HTML page with its style inline: no scripts, no external assets; every text escaped. */
-    private record Html(CohortReport r) {
-        String render() {
-            StringBuilder sb = new StringBuilder();
-            sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<title>Cohort report</title>\n<style>\n")
+    private static final class Html implements Doc {
+        final StringBuilder sb = new StringBuilder();
+
+        @Override
+        public void title(String text) {
+            sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").append(escape(text))
+                .append("</title>\n<style>\n")
                 .append("body{font-family:system-ui,sans-serif;margin:2em;max-width:70em;color:#222}\n")
                 .append("table{border-collapse:collapse;margin:.5em 0 1.5em}\n")
                 .append("th,td{border:1px solid #bbb;padding:.25em .6em;text-align:left;vertical-align:top}\n")
                 .append("th{background:#eee}\n.disclaimer{border-left:4px solid #c60;padding:.5em 1em;background:#fff6ee}\n")
-                .append("</style>\n</head>\n<body>\n<h1>Cohort report</h1>\n");
-            sb.append("<p class=\"disclaimer\">").append(escape(Assessment.DISCLAIMER)).append("</p>\n<ul>\n");
-            for (String l : r.overviewLines()) {
-                sb.append("<li>").append(escape(l)).append("</li>\n");
-            }
-            sb.append("</ul>\n<h2>Recommendations per therapy and strength</h2>\n")
-                .append("<p>Patients per resolved strength; percentages of the assessed patients.</p>\n");
-            table(sb, r.therapyHeader(), r.therapyRows());
-            sb.append("<h2>Warnings</h2>\n");
-            table(sb, List.of("warning", "patients", "share"), r.warningRows());
-            sb.append("<h2>Findings</h2>\n");
-            for (Map.Entry<String, Map<String, long[]>> f : r.findingCounts().entrySet()) {
-                sb.append("<h3>").append(escape(f.getKey())).append("</h3>\n");
-                List<List<String>> rows = new ArrayList<>();
-                f.getValue().forEach((v, n) -> rows.add(List.of(v, Long.toString(n[0]), r.percent(n[0]))));
-                table(sb, List.of("value", "patients", "share"), rows);
-            }
-            sb.append("<h2>Rejected lines</h2>\n");
-            if (r.rejected() == 0) {
-                sb.append("<p>None.</p>\n");
-            } else {
-                List<List<String>> rows = new ArrayList<>();
-                for (Rejection x : r.rejections()) {
-                    rows.add(List.of(Long.toString(x.line()), x.patientId() == null ? "" : x.patientId(),
-                        String.join("\n", x.problems())));
-                }
-                table(sb, List.of("line", "patient", "problems"), rows);
-                if (r.rejectionsNotListed() > 0) {
-                    sb.append("<p>… and ").append(r.rejectionsNotListed())
-                        .append(" more (every rejected line is on standard error).</p>\n");
-                }
-            }
-            return sb.append("</body>\n</html>\n").toString();
+                .append("</style>\n</head>\n<body>\n<h1>").append(escape(text)).append("</h1>\n");
         }
 
-        private static void table(StringBuilder sb, List<String> header, List<List<String>> rows) {
+        @Override
+        public void disclaimer(String text) {
+            sb.append("<p class=\"disclaimer\">").append(escape(text)).append("</p>\n");
+        }
+
+        @Override
+        public void heading(int level, String text) {
+            sb.append("<h").append(level).append('>').append(escape(text)).append("</h").append(level).append(">\n");
+        }
+
+        @Override
+        public void paragraph(String text) {
+            sb.append("<p>").append(escape(text)).append("</p>\n");
+        }
+
+        @Override
+        public void list(List<String> items) {
+            sb.append("<ul>\n");
+            items.forEach(i -> sb.append("<li>").append(escape(i)).append("</li>\n"));
+            sb.append("</ul>\n");
+        }
+
+        @Override
+        public void table(List<String> header, List<List<String>> rows) {
             sb.append("<table>\n<tr>");
             header.forEach(h -> sb.append("<th>").append(escape(h)).append("</th>"));
             sb.append("</tr>\n");
@@ -346,6 +371,11 @@ public final class CohortReport implements Consumer<Outcome<Assessment>> {
             sb.append("</table>\n");
         }
 
+        String end() {
+            return sb.append("</body>\n</html>\n").toString();
+        }
+
+        /** The five characters with a meaning in HTML text and attribute values, as entities. */
         static String escape(String s) {
             return HtmlText.escape(s);
         }

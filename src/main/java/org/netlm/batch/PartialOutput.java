@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
 import org.netlm.io.ByteLines;
 
@@ -84,7 +85,7 @@ public final class PartialOutput implements Closeable {
         }
         if (!Arrays.equals(Arrays.copyOf(scan.first, Math.min(scan.first.length, header.length)), header)
             || (header.length == 0 && scan.records > 0 && !startsWith(scan.first, format.recordStart()))) {
-            throw new IOException(partial + ": not a partial " + format.name().toLowerCase(java.util.Locale.ROOT)
+            throw new IOException(partial + ": not a partial " + format.name().toLowerCase(Locale.ROOT)
                 + " output of this version (its first record differs): remove it or choose the format it was written in");
         }
         FileChannel ch = FileChannel.open(partial, StandardOpenOption.WRITE);

@@ -113,7 +113,23 @@ final class BatchCommand implements Callable<Integer> {
         BatchJob.Result result;
         try (InputStream raw = stdin ? cli.stdin() : Files.newInputStream(in)) {
             if (out != null) {
-                result = job.toFile(raw, name, out);
+                // Ctrl-C: the JVM stops the run; say where the records are and how to continue
+                Thread interrupted = new Thread(() -> {
+                    err.println();
+                    err.println("batch: interrupted; the records written so far are in " + PartialOutput.partialOf(out)
+                        + (format.oneRecordPerLine() ? ": run the same command with --resume to continue" : ""));
+                    err.flush();
+                });
+                Runtime.getRuntime().addShutdownHook(interrupted);
+                try {
+                    result = job.toFile(raw, name, out);
+                } finally {
+                    try {
+                        Runtime.getRuntime().removeShutdownHook(interrupted);
+                    } catch (IllegalStateException shuttingDown) {
+                        // the hook is running or about to: nothing to undo
+                    }
+                }
             } else {
                 // bytes straight to the process's standard output; otherwise (in-process use) text through its writer
                 OutputStream bytes = cli.consoleBytes(spec.commandLine().getOut());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +99,7 @@ public final class AssessmentCsv {
 
     private static String[] emptyRow(long line) {
         String[] row = new String[COLUMNS.size()];
-        java.util.Arrays.fill(row, "");
+        Arrays.fill(row, "");
         row[0] = Long.toString(line);
         return row;
     }

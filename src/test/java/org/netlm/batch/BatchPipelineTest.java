@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -259,7 +260,7 @@ class BatchPipelineTest {
     void textOutputGivesTheSameTextAsTheBytes() throws Exception {
         String input = String.join("\n", cohort(70));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        java.io.StringWriter text = new java.io.StringWriter();
+        StringWriter text = new StringWriter();
 
         run(new BatchPipeline(2), input, BatchFormat.CSV, bytes, null);
         run(new BatchPipeline(2), input, BatchFormat.CSV, new TextOutput(text), null);
