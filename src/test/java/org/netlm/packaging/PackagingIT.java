@@ -136,7 +136,7 @@ class PackagingIT {
     @Test
     void theCliJarCarriesHapiAndEvaluatesAFhirBundle() throws Exception {
         assertThat(entries(CLI_JAR)).contains("org/hl7/fhir/r4/model/Bundle.class", "ca/uhn/fhir/context/FhirContext.class",
-            "org/hl7/fhir/r4/model/fhirversion.properties");
+            "org/hl7/fhir/r4/hapi/model/fhirversion.properties");
 
         Run r = cli("evaluate", "--input-format", "fhir", "examples/fhir/resectable-g2-pancreatic.json");
 
