@@ -229,6 +229,24 @@ class FhirMappingRulesTest {
             assertThat(reason(report(bundle(nen(), mr)), "MedicationRequest/mr")).isEqualTo(reason);
         }
 
+        @ParameterizedTest(name = "{0} {1} -> {2}")
+        @CsvSource({"MedicationStatement,active,", "MedicationStatement,on-hold,", "MedicationStatement,not-taken,NOT_GIVEN",
+            "MedicationStatement,intended,NOT_GIVEN", "MedicationStatement,unknown,NOT_FINAL",
+            "MedicationAdministration,in-progress,", "MedicationAdministration,stopped,", "MedicationAdministration,not-done,NOT_GIVEN",
+            "MedicationAdministration,unknown,NOT_FINAL"})
+        void medicationStatementAndAdministrationStatus(String type, String status, String reason) {
+            String r = "{'resourceType':'" + type + "','id':'m','status':'" + status + "','subject':{'reference':'Patient/p1'},"
+                + "'effectiveDateTime':'2025-06-01','medicationCodeableConcept':{'coding':[{'system':'" + ATC + "','code':'H01CB02'}]}}";
+            assertThat(reason(report(bundle(nen(), r)), type + "/m")).isEqualTo(reason);
+        }
+
+        @Test
+        void aCancelledDiagnosticReportIsIgnored() {
+            String dr = "{'resourceType':'DiagnosticReport','id':'d','status':'cancelled','subject':{'reference':'Patient/p1'},"
+                + "'category':[{'coding':[{'system':'" + LOINC + "','code':'LP7839-6'}]}],'code':{'text':'x'}}";
+            assertThat(reason(report(bundle(nen(), dr)), "DiagnosticReport/d")).isEqualTo("CANCELLED");
+        }
+
         @ParameterizedTest(name = "{0} -> {1}")
         @CsvSource({"completed,", "not-done,NOT_GIVEN", "in-progress,NOT_COMPLETED"})
         void procedureStatus(String status, String reason) {
@@ -305,6 +323,39 @@ class FhirMappingRulesTest {
             MappingReport r = report(bundle(ileal, distal));
             assertThat(r.mappedPatient()).containsEntry("primarySite", "SMALL_INTESTINE").doesNotContainKey("primaryStatus");
             assertThat(warningCodes(r)).contains("PROCEDURES_NOT_CLASSIFIED");
+        }
+
+        @ParameterizedTest(name = "intent {0} -> primaryStatus {1}")
+        @CsvSource({"373808002,RESECTED", "363676003,RESECTED", "261004008,"})
+        void anyProcedureForTheNenAtItsSiteWithCurativeOrPalliativeIntentResects(String intent, String status) {
+            String p = "{'resourceType':'Procedure','id':'op','status':'completed','subject':{'reference':'Patient/p1'},"
+                + "'code':{'coding':[{'system':'http://local.test','code':'OP-1'}]},'performedDateTime':'2026-02-01',"
+                + "'reasonReference':[{'reference':'Condition/nen'}],'bodySite':[{'coding':[{'system':'" + SNOMED + "','code':'73239005'}]}],"
+                + "'extension':[{'url':'http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-procedure-intent',"
+                + "'valueCodeableConcept':{'coding':[{'system':'" + SNOMED + "','code':'" + intent + "'}]}}]}";
+            assertThat(report(bundle(nen(), p)).mappedPatient().get("primaryStatus")).isEqualTo(status);
+        }
+
+        @Test
+        void aConditionCodedAsTheNenAndAsASecondaryIsUsedAsBoth() {
+            String mixed = nen().replace("'code':{'coding':[{'system':'" + ICD10 + "','code':'C7A.098'}]}",
+                "'code':{'coding':[{'system':'" + ICD10 + "','code':'C7A.098'},{'system':'" + ICD10 + "','code':'C7B.03'}]}")
+                .replace("'recordedDate'", "'clinicalStatus':{'coding':[{'system':'http://terminology.hl7.org/CodeSystem/condition-clinical','code':'active'}]},'recordedDate'");
+            MappingReport r = report(bundle(mixed));
+            assertThat(r.mappedPatient()).containsEntry("primarySite", "PANCREAS").containsEntry("extrahepaticDisease", true);
+            assertThat(warningCodes(r)).contains("MIXED_CONDITION");
+        }
+
+        @Test
+        void aProblemListConditionWinsATie() {
+            String a = "{'resourceType':'Condition','id':'a','subject':{'reference':'Patient/p1'},'recordedDate':'2026-01-05',"
+                + "'category':[{'coding':[{'system':'http://terminology.hl7.org/CodeSystem/condition-category','code':'problem-list-item'}]}],"
+                + "'code':{'coding':[{'system':'" + ICD10 + "','code':'C7A.012'}]}}";
+            String z = "{'resourceType':'Condition','id':'z','subject':{'reference':'Patient/p1'},'recordedDate':'2026-01-05',"
+                + "'code':{'coding':[{'system':'" + ICD10 + "','code':'C7A.026'}]}}";
+            MappingReport r = report(bundle(a, z));
+            assertThat(r.mappedPatient()).containsEntry("primarySite", "SMALL_INTESTINE"); // "z" would sort last
+            assertThat(warningCodes(r)).contains("SEVERAL_PRIMARIES", "CONFLICT_TIE");
         }
 
         @Test
