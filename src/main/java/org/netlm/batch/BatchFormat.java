@@ -26,7 +26,7 @@ public enum BatchFormat implements OutcomeFormat<Assessment> {
         @Override
         public void write(Outcome<Assessment> o, ByteLines out) {
             if (!o.isRejected()) {
-                AssessmentJson.writeCompactLine(o.result(), out);
+                AssessmentJson.writeCompactLine(o.result(), o.report(), out);
             }
         }
     },

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import org.netlm.engine.AssessOptions;
 import org.netlm.engine.NetlmEngine;
+import org.netlm.io.LineParser;
 import org.netlm.io.ByteLines;
 import org.netlm.io.LineReader;
 import org.netlm.io.PatientReader;
@@ -30,7 +31,7 @@ public final class BatchJob {
     private Consumer<String> rejects = m -> { };
     private BatchPipeline.Progress progress;
     private long progressMillis = 1000;
-    private BatchPipeline.LineParser parser = PatientReader::parseLine;
+    private LineParser parser = PatientReader::parseLine;
 
     /**
      * What the run did, and what an earlier run had done when this one resumed it.
@@ -90,7 +91,7 @@ public final class BatchJob {
     }
 
     /** How an input line becomes a patient (default: patient JSON, {@link PatientReader#parseLine}; e.g. a FHIR Bundle a line). */
-    public BatchJob parser(BatchPipeline.LineParser p) {
+    public BatchJob parser(LineParser p) {
         this.parser = Objects.requireNonNull(p, "parser");
         return this;
     }

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.netlm.io.ByteLines;
+import org.netlm.io.LineParser;
 import org.netlm.io.LineReader;
 import org.netlm.io.PatientInput;
 import org.netlm.io.PatientReader;
@@ -60,12 +61,6 @@ public final class BatchPipeline {
          * @throws InvalidPatientException when the patient is rejected (its violations become the problems)
          */
         R apply(PatientCase patient);
-    }
-
-    /** Reads one input line into a patient or its violations ({@link PatientReader#parseLine} for patient JSON). */
-    @FunctionalInterface
-    public interface LineParser {
-        PatientInput parse(String text, String inputName, long lineNumber);
     }
 
     /**
@@ -359,7 +354,7 @@ public final class BatchPipeline {
             outcome = Outcome.rejected(line.number(), in.patientId(), in.describeViolations());
         } else {
             try {
-                outcome = Outcome.of(line.number(), in.patientId(), task.apply(in.patient()));
+                outcome = Outcome.of(line.number(), in.patientId(), task.apply(in.patient()), in.report());
             } catch (InvalidPatientException e) {
                 outcome = Outcome.rejected(line.number(), in.patientId(),
                     e.getViolations().stream().map(v -> in.location() + " " + v.describe()).toList());

@@ -2,6 +2,7 @@ package org.netlm.batch;
 
 import java.util.List;
 import java.util.Objects;
+import org.netlm.io.SourceReport;
 
 /**
  * What became of one non-blank input line: a result, or the problems that rejected it. Handed to the
@@ -11,9 +12,10 @@ import java.util.Objects;
  * @param patientId the patient id when it could be read, else {@code null}
  * @param result    the task's result, or {@code null} when the line was rejected
  * @param problems  one message per problem ({@code file:line: …}) of a rejected line; empty when there is a result
+ * @param report    how the source made the patient (the FHIR mapping report), or {@code null} (patient JSON, rejected)
  * @param <R>       the task's result type (an {@link org.netlm.model.Assessment} for {@code batch})
  */
-public record Outcome<R>(long line, String patientId, R result, List<String> problems) {
+public record Outcome<R>(long line, String patientId, R result, List<String> problems, SourceReport report) {
     public Outcome {
         problems = List.copyOf(problems);
         if ((result == null) == problems.isEmpty()) {
@@ -22,11 +24,15 @@ public record Outcome<R>(long line, String patientId, R result, List<String> pro
     }
 
     static <R> Outcome<R> of(long line, String patientId, R result) {
-        return new Outcome<>(line, patientId, Objects.requireNonNull(result, "result"), List.of());
+        return of(line, patientId, result, null);
+    }
+
+    static <R> Outcome<R> of(long line, String patientId, R result, SourceReport report) {
+        return new Outcome<>(line, patientId, Objects.requireNonNull(result, "result"), List.of(), report);
     }
 
     static <R> Outcome<R> rejected(long line, String patientId, List<String> problems) {
-        return new Outcome<>(line, patientId, null, problems);
+        return new Outcome<>(line, patientId, null, problems, null);
     }
 
     public boolean isRejected() {

@@ -71,6 +71,9 @@ final class BatchCommand implements Callable<Integer> {
     @Mixin
     RulesOption rules;
 
+    @Mixin
+    InputOptions inputFormat;
+
     @Option(names = "--explain", description = "Include the why / why-not explanations in every line of the full format "
         + "(off by default: cohort audits need the recommendations, and the lines stay small).")
     boolean explain;
@@ -93,7 +96,8 @@ final class BatchCommand implements Callable<Integer> {
             throw new CliException(ErrorHandler.INVALID_INPUT, stdout ? "--resume needs an output file, not -"
                 : "--resume needs --format summary or csv (they write one record for every input line; full skips rejected lines)");
         }
-        BatchJob job = new BatchJob(rules.engine(), format).threads(n)
+        inputFormat.check();
+        BatchJob job = new BatchJob(rules.engine(), format).threads(n).parser(inputFormat.lineParser())
             .options(explain ? AssessOptions.DEFAULT : AssessOptions.withoutExplanations())
             .report(report).resume(resume);
         PrintWriter err = spec.commandLine().getErr();

@@ -34,10 +34,10 @@ final class Utf8Lines {
     }
 
     /** Appends the compact JSON of {@code a} and {@code \n} to {@code out}. */
-    void append(Assessment a, ByteLines out) {
+    void append(Assessment a, SourceReport report, ByteLines out) {
         Writer w = begin();
         try (com.fasterxml.jackson.core.JsonGenerator g = AssessmentJson.generator(w, false)) {
-            AssessmentJson.write(a, g);
+            AssessmentJson.write(a, report, g);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // the buffer does not fail
         }
