@@ -149,11 +149,12 @@ class LeanFormatsTest {
         for (int i = 0; i < cohort.size(); i++) {
             Assessment a = cohort.get(i);
             JsonNode n = JSON.readTree(lines.get(i));
-            assertThat(names(n)).containsExactly("line", "patientId", "rulesetVersion", "findings", "recommendations",
+            assertThat(names(n)).containsExactly("line", "patientId", "rulesetVersion", "knowledgeVersion", "findings", "recommendations",
                 "warnings", "disclaimer");
             assertThat(n.get("line").asLong()).isEqualTo(i + 1);
             assertThat(n.get("patientId").asText()).isEqualTo(a.patientId());
             assertThat(n.get("rulesetVersion").asText()).isEqualTo(a.rulesetVersion());
+            assertThat(n.get("knowledgeVersion").asText()).isEqualTo(a.knowledgeVersion());
             assertThat(JSON.convertValue(n.get("findings"), Map.class)).isEqualTo(
                 JSON.convertValue(JSON.readTree(AssessmentJson.toCompactJson(a)).get("findings"), Map.class));
             List<String> recs = new ArrayList<>();
