@@ -161,7 +161,10 @@ final class CardRenderer {
         card.put("uuid", UUID.randomUUID().toString());
         card.put("summary", summary);
         card.put("indicator", indicator);
-        detail.append("---\n\n_").append(Assessment.DISCLAIMER).append("_ Knowledge version ").append(knowledgeVersion).append('.');
+        while (detail.length() > 0 && detail.charAt(detail.length() - 1) == '\n') {
+            detail.setLength(detail.length() - 1);
+        }
+        detail.append("\n\n---\n\n_").append(Assessment.DISCLAIMER).append("_ Knowledge version ").append(knowledgeVersion).append('.');
         card.put("detail", detail.toString());
         ObjectNode source = card.putObject("source");
         Citation first = evidence.stream().filter(c -> url(c) != null).findFirst().orElse(null);
