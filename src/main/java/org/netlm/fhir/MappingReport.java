@@ -166,7 +166,7 @@ public final class MappingReport implements SourceReport {
 
     @Override
     public void writeJson(JsonGenerator g) throws IOException {
-        g.writeTree(toTree());
+        JSON.writeTree(g, toTree());
     }
 
     /** The report as JSON text (§5). */
