@@ -60,7 +60,7 @@ public final class CdsHooksServer implements AutoCloseable {
      *
      * @throws IOException when a configured JWK Set cannot be read
      */
-    public static CdsHooksServer start(NetlmEngine engine, PatientSource patients, ServiceConfig config, int port, Auth auth)
+    public static CdsHooksServer start(NetlmEngine engine, PatientMapping patients, ServiceConfig config, int port, Auth auth)
         throws IOException {
         Objects.requireNonNull(auth, "auth");
         ObjectMapper mapper = requestMapper();

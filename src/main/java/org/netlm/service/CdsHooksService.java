@@ -33,11 +33,13 @@ import org.slf4j.LoggerFactory;
 public final class CdsHooksService {
     public static final String PATIENT_VIEW_ID = "netlm-liver-metastases";
     public static final String ORDER_SIGN_ID = "netlm-therapy-check";
+    /** Response extension carrying the FHIR mapping report (fhir-mapping.md §5). */
+    public static final String MAPPING_EXTENSION = "org.netlm.mapping";
     private static final Logger LOG = LoggerFactory.getLogger(CdsHooksService.class);
     private static final Set<String> ORDER_TYPES = Set.of("MedicationRequest", "ServiceRequest", "Procedure");
 
     private final NetlmEngine engine;
-    private final PatientSource patients;
+    private final PatientMapping patients;
     private final ObjectMapper mapper;
     private final PrefetchAssembler prefetch;
     private final TherapyCodes codes;
@@ -46,7 +48,7 @@ public final class CdsHooksService {
     private final AtomicLong feedbackAccepted = new AtomicLong();
     private final AtomicLong feedbackOverridden = new AtomicLong();
 
-    public CdsHooksService(NetlmEngine engine, PatientSource patients, ServiceConfig config, ObjectMapper mapper, Clock clock) {
+    public CdsHooksService(NetlmEngine engine, PatientMapping patients, ServiceConfig config, ObjectMapper mapper, Clock clock) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.patients = Objects.requireNonNull(patients, "patients");
         this.mapper = mapper;
@@ -120,6 +122,7 @@ public final class CdsHooksService {
         } else {
             cards.patientView(e.assessment(), e.mapped().notMapped(), e.notes(), out);
         }
+        attachReport(response, e);
         return response;
     }
 
@@ -131,6 +134,7 @@ public final class CdsHooksService {
             return response; // nothing this knowledge base speaks about: no card, no assessment
         }
         Evaluated e = evaluate(request);
+        attachReport(response, e);
         if (e.assessment() == null) {
             cards.notAssessed(e.mapped().notMapped(), e.mapped().problems(), e.notes(), out);
             return response;
@@ -144,12 +148,19 @@ public final class CdsHooksService {
         return response;
     }
 
-    private record Evaluated(PatientSource.Mapped mapped, Assessment assessment, List<String> notes) {
+    /** The mapping report travels with the cards (fhir-mapping.md §7), as a response extension. */
+    private static void attachReport(ObjectNode response, Evaluated e) {
+        if (e.mapped().report() != null) {
+            response.putObject("extension").set(MAPPING_EXTENSION, e.mapped().report());
+        }
+    }
+
+    private record Evaluated(PatientMapping.Mapped mapped, Assessment assessment, List<String> notes) {
     }
 
     private Evaluated evaluate(HookRequest request) {
         PrefetchAssembler.Assembled bundle = prefetch.assemble(request);
-        PatientSource.Mapped mapped = patients.map(bundle.bundle());
+        PatientMapping.Mapped mapped = patients.map(bundle.bundle());
         if (!mapped.assessable()) {
             return new Evaluated(mapped, null, bundle.incomplete());
         }
@@ -157,7 +168,7 @@ public final class CdsHooksService {
             return new Evaluated(mapped, engine.assess(mapped.patient()), bundle.incomplete());
         } catch (InvalidPatientException e) {
             List<String> problems = e.getViolations().stream().map(v -> v.describe()).toList();
-            return new Evaluated(new PatientSource.Mapped(null, mapped.notMapped(), problems, mapped.report()), null, bundle.incomplete());
+            return new Evaluated(new PatientMapping.Mapped(null, mapped.notMapped(), problems, mapped.report()), null, bundle.incomplete());
         }
     }
 
