@@ -23,8 +23,8 @@ class ServiceConfigTest {
             issuers:
               - iss: https://ehr.example.org
                 jwksFile: ehr-jwks.json
-              - iss: https://sandbox.cds-hooks.org
-                jwksUrl: https://sandbox.cds-hooks.org/.well-known/jwks.json
+              - iss: https://other-ehr.example.org
+                jwksUrl: https://other-ehr.example.org/.well-known/jwks.json
             corsOrigins: [https://sandbox.cds-hooks.org]
             maxRequestBytes: 1000000
             fhirTimeoutMillis: 2000
