@@ -79,25 +79,26 @@ public final class CdsHooksService {
     private ObjectNode buildDiscovery() {
         ObjectNode root = mapper.createObjectNode();
         ArrayNode services = root.putArray("services");
-        ObjectNode pv = services.addObject();
-        pv.put("hook", "patient-view");
-        pv.put("title", "NETLM: liver metastases of neuroendocrine tumours");
-        pv.put("description", "Tumour-board decision support for liver metastases of non-functional GEP neuroendocrine tumours: "
-            + "recommended, possible and withheld therapies with the rationale and evidence. Not a prescription.");
-        pv.put("id", PATIENT_VIEW_ID);
-        ObjectNode templates = pv.putObject("prefetch");
-        PrefetchAssembler.TEMPLATES.forEach(templates::put);
-        pv.put("usageRequirements", "Needs FHIR read access to Patient, Condition, Observation, MedicationRequest, MedicationStatement, "
-            + "Medication, Procedure and DiagnosticReport of the patient.");
-        ObjectNode os = services.addObject();
-        os.put("hook", "order-sign");
-        os.put("title", "NETLM: therapy order check for NET liver metastases");
-        os.put("description", "Warns when a signed order (somatostatin analogue, everolimus, sunitinib, surufatinib, cabozantinib, "
-            + "PRRT, chemotherapy, or a coded procedure) is not recommended or contraindicated for this patient.");
-        os.put("id", ORDER_SIGN_ID);
-        ObjectNode t2 = os.putObject("prefetch");
-        PrefetchAssembler.TEMPLATES.forEach(t2::put);
+        describe(services, "patient-view", PATIENT_VIEW_ID, "NETLM: liver metastases of neuroendocrine tumours",
+            "Tumour-board decision support for liver metastases of non-functional GEP neuroendocrine tumours: "
+                + "recommended, possible and withheld therapies with the rationale and evidence. Not a prescription.");
+        describe(services, "order-sign", ORDER_SIGN_ID, "NETLM: therapy order check for NET liver metastases",
+            "Warns when a signed order (somatostatin analogue, everolimus, sunitinib, surufatinib, cabozantinib, "
+                + "PRRT, chemotherapy, or a coded procedure) is not recommended or contraindicated for this patient.");
         return root;
+    }
+
+    /** One service of the discovery answer; both read the patient by the same prefetch templates. */
+    private static void describe(ArrayNode services, String hook, String id, String title, String description) {
+        ObjectNode s = services.addObject();
+        s.put("hook", hook);
+        s.put("title", title);
+        s.put("description", description);
+        s.put("id", id);
+        ObjectNode templates = s.putObject("prefetch");
+        PrefetchAssembler.TEMPLATES.forEach(templates::put);
+        s.put("usageRequirements", "Needs FHIR read access to Patient, Condition, Observation, MedicationRequest, "
+            + "MedicationStatement, Medication, Procedure, BodyStructure and DiagnosticReport of the patient.");
     }
 
     /** {@code POST /cds-services/{id}}: the response body ({@code {"cards": […]}}). */
