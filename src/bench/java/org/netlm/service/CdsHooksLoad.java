@@ -33,7 +33,8 @@ import org.netlm.model.Assessment;
  * can assess (round robin). Reports
  * p50/p90/p99/max latency and requests/s; checks every response's recommendation cards against
  * {@code engine.assess} of the same Bundle mapped by the FHIR mapper as of today (what {@code evaluate
- * --input-format fhir --as-of today} assesses).
+ * --input-format fhir --as-of today} assesses). Also reports this JVM's CPU time per request (server and clients
+ * together), a figure that a machine shared with other work disturbs far less than wall-clock throughput.
  *
  * <p>Usage: {@code src/bench/scripts/cds-load.sh [requests=10000] [clients=16] [warmup=2000]}.
  */
@@ -104,9 +105,13 @@ public final class CdsHooksLoad {
         failures.set(0);
         String load = Files.readString(Path.of("/proc/loadavg")).trim();
         long[] latency = new long[requests];
+        com.sun.management.OperatingSystemMXBean os =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         run(pool, http, url, bodies, expected, tokens, warmup, requests, clients, latency, mismatches, failures);
         double seconds = (System.nanoTime() - t0) / 1e9;
+        double cpuMsPerRequest = (os.getProcessCpuTime() - cpu0) / 1e6 / requests;
         String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
         pool.shutdown();
         server.stop();
@@ -117,6 +122,9 @@ public final class CdsHooksLoad {
         System.out.printf("  throughput %.0f requests/s (%.2f s)%n", requests / seconds, seconds);
         System.out.printf("  latency ms: p50 %.2f  p90 %.2f  p99 %.2f  max %.2f%n", ms(latency, 0.50), ms(latency, 0.90),
             ms(latency, 0.99), latency[latency.length - 1] / 1e6);
+        System.out.printf("  CPU time of this JVM (server and clients) per request: %.2f ms; %d cores / that = %.0f requests/s if the "
+            + "cores were ours alone%n", cpuMsPerRequest, Runtime.getRuntime().availableProcessors(),
+            Runtime.getRuntime().availableProcessors() * 1000 / cpuMsPerRequest);
         System.out.printf("  responses not 200: %d; recommendation cards differing from engine.assess: %d%n", failures.get(), mismatches.get());
         System.out.printf("  /proc/loadavg before: %s; after: %s; nproc %d%n", load, loadAfter, Runtime.getRuntime().availableProcessors());
         if (failures.get() > 0 || mismatches.get() > 0) {
