@@ -453,7 +453,8 @@ final class BundleMapping {
 
     /** {@code PATIENT}, {@code OTHER} or {@code UNRESOLVED} (2.4). */
     private String whose(Resource from, Reference subject) {
-        if (!subject.hasReference()) {
+        if (!subject.hasReference() || patient == null) {
+            // without the one Patient (PATIENT_COUNT) no subject can be judged: not a FOREIGN_SUBJECT flood
             return "UNRESOLVED";
         }
         Target t = from instanceof DomainResource d ? resolve(d, subject) : null;

@@ -34,7 +34,7 @@ class FhirRoundTripProperties {
         return Patients.valid();
     }
 
-    @Property(tries = 2000)
+    @Property(tries = 600)
     void aBundleOfAPatientMapsBackToThatPatient(@ForAll("patients") PatientCase p) {
         FhirMappingResult m = SITE.map(FhirBundles.json(p));
         assertThat(m.patientCase()).usingRecursiveComparison().isEqualTo(FhirBundles.expectedAfterMapping(p));

@@ -91,7 +91,9 @@ class PackagingIT {
 
         assertThat(e).contains("org/netlm/engine/NetlmEngine.class", "org/netlm/cli/NetlmCli.class");
         assertThat(e).noneMatch(n -> n.startsWith("org/drools/") || n.startsWith("org/kie/") || n.startsWith("com/fasterxml/")
-            || n.startsWith("picocli/") || n.startsWith("ch/qos/") || n.startsWith("org/slf4j/"));
+            || n.startsWith("picocli/") || n.startsWith("ch/qos/") || n.startsWith("org/slf4j/")
+            || n.startsWith("ca/uhn/") || n.startsWith("org/hl7/"));
+        assertThat(e).contains("org/netlm/fhir/fhir-codes.json");
         assertThat(e).doesNotContain("logback.xml", "logback-test.xml");
     }
 
@@ -126,6 +128,37 @@ class PackagingIT {
             assertThat(r.exit()).isEqualTo(1);
             assertThat(r.out()).isEmpty();
             assertThat(r.err().lines()).singleElement().asString().startsWith(bad + ":1: patient x: ki67Percent = 140");
+        } finally {
+            Files.delete(bad);
+        }
+    }
+
+    @Test
+    void theCliJarCarriesHapiAndEvaluatesAFhirBundle() throws Exception {
+        assertThat(entries(CLI_JAR)).contains("org/hl7/fhir/r4/model/Bundle.class", "ca/uhn/fhir/context/FhirContext.class",
+            "org/hl7/fhir/r4/hapi/model/fhirversion.properties");
+
+        Run r = cli("evaluate", "--input-format", "fhir", "examples/fhir/resectable-g2-pancreatic.json");
+
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.err()).as("standard error (log noise?)").isEmpty();
+        JsonNode a = new ObjectMapper().readTree(r.out());
+        assertThat(a.get("patientId").asText()).isEqualTo("ex-01");
+        assertThat(a.get("recommendations").findValuesAsText("therapy")).contains("RADICAL_RESECTION");
+        assertThat(a.get("mapping").get("fields").get("ki67Percent").get("sources").get(0).asText()).isEqualTo("Observation/ki67");
+    }
+
+    @Test
+    void theCliJarReportsBadFhirWithoutAStackTrace() throws Exception {
+        Path bad = Files.createTempFile("bad", ".json");
+        try {
+            Files.writeString(bad, "{\"resourceType\":\"Patient\",\"id\":\"p1\"}");
+
+            Run r = cli("evaluate", "--input-format", "fhir", bad.toString());
+
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.out()).isEmpty();
+            assertThat(r.err().lines()).singleElement().asString().startsWith(bad + ":1: (document) = Patient: not a Bundle");
         } finally {
             Files.delete(bad);
         }
