@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.netlm.engine.NetlmEngine;
+import org.netlm.fhir.MappingFileException;
 import org.netlm.service.CdsHooksServer;
 import org.netlm.service.FhirPatientMapping;
 import org.netlm.service.ServiceConfig;
@@ -41,6 +42,18 @@ final class ServeCommand implements Callable<Integer> {
         description = "Accept calls without a signed JWT (local demos only; a warning is logged).")
     boolean noAuth;
 
+    /** The FHIR mapping with the site's mapping file of the configuration, if any (a bad file: exit 1, every problem). */
+    private static FhirPatientMapping mapping(ServiceConfig cfg) {
+        if (cfg.fhirMappingFile() == null) {
+            return FhirPatientMapping.withDefaults();
+        }
+        try {
+            return FhirPatientMapping.withMappingFile(Path.of(cfg.fhirMappingFile()));
+        } catch (MappingFileException e) {
+            throw new CliException(ErrorHandler.INVALID_INPUT, e.getMessage());
+        }
+    }
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (port < 0 || port > 65_535) {
@@ -55,7 +68,7 @@ final class ServeCommand implements Callable<Integer> {
         NetlmEngine engine = rules.engine();
         CdsHooksServer server;
         try {
-            server = CdsHooksServer.start(engine, FhirPatientMapping.withDefaults(), cfg, port,
+            server = CdsHooksServer.start(engine, mapping(cfg), cfg, port,
                 noAuth ? CdsHooksServer.Auth.NONE : CdsHooksServer.Auth.JWT);
         } catch (RuntimeException e) {
             throw new CliException(ErrorHandler.INVALID_INPUT, "cannot start the service on " + cfg.host() + ":" + port + ": "

@@ -43,6 +43,8 @@ import org.netlm.model.Therapy;
  *                             the client's {@code fhirServer} with its token)
  * @param orderProcedureCodes  site codes of ordered procedures for {@code order-sign} (TACE, ablation, resection
  *                             have no built-in FHIR codes): {@code {system, code, therapy}}
+ * @param fhirMappingFile      the site's FHIR mapping file (fhir-mapping.md §6, as {@code --fhir-mapping} of
+ *                             {@code evaluate}); relative to the configuration file; default: built-in codes only
  */
 public record ServiceConfig(
     String host,
@@ -59,7 +61,8 @@ public record ServiceConfig(
     Long clockSkewSeconds,
     Integer replayCacheSize,
     String tumourBoardFhirServer,
-    List<ProcedureCode> orderProcedureCodes) {
+    List<ProcedureCode> orderProcedureCodes,
+    String fhirMappingFile) {
 
     /** A trusted CDS client: its {@code iss} and where its public keys are (exactly one of file and URL). */
     public record Issuer(@JsonProperty(required = true) String iss, String jwksFile, String jwksUrl) {
@@ -102,21 +105,28 @@ public record ServiceConfig(
 
     /** Every default: loopback, no issuers (so every token is refused unless auth is off). */
     public static ServiceConfig defaults() {
-        return new ServiceConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new ServiceConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** A copy with {@code issuers} trusted (tests, embedders). */
     public ServiceConfig withIssuers(List<Issuer> trusted) {
         return new ServiceConfig(host, baseUrl, trusted, corsOrigins, maxRequestBytes, idleTimeoutMillis, stopTimeoutMillis,
             fhirTimeoutMillis, maxFhirPages, maxFhirResponseBytes, maxTokenLifetimeSeconds, clockSkewSeconds, replayCacheSize,
-            tumourBoardFhirServer, orderProcedureCodes);
+            tumourBoardFhirServer, orderProcedureCodes, fhirMappingFile);
     }
 
     /** A copy with the public base URL set. */
     public ServiceConfig withBaseUrl(String url) {
         return new ServiceConfig(host, url, issuers, corsOrigins, maxRequestBytes, idleTimeoutMillis, stopTimeoutMillis,
             fhirTimeoutMillis, maxFhirPages, maxFhirResponseBytes, maxTokenLifetimeSeconds, clockSkewSeconds, replayCacheSize,
-            tumourBoardFhirServer, orderProcedureCodes);
+            tumourBoardFhirServer, orderProcedureCodes, fhirMappingFile);
+    }
+
+    /** A copy with the site's FHIR mapping file. */
+    public ServiceConfig withFhirMappingFile(String file) {
+        return new ServiceConfig(host, baseUrl, issuers, corsOrigins, maxRequestBytes, idleTimeoutMillis, stopTimeoutMillis,
+            fhirTimeoutMillis, maxFhirPages, maxFhirResponseBytes, maxTokenLifetimeSeconds, clockSkewSeconds, replayCacheSize,
+            tumourBoardFhirServer, orderProcedureCodes, file);
     }
 
     /** Reads and checks {@code file}; relative JWKS files are resolved against the file's folder. */
@@ -144,6 +154,9 @@ public record ServiceConfig(
             resolved.add(i.jwksFile() == null ? i : new Issuer(i.iss(), dir.resolve(i.jwksFile()).toString(), i.jwksUrl()));
         }
         ServiceConfig out = c.withIssuers(resolved);
+        if (c.fhirMappingFile() != null) {
+            out = out.withFhirMappingFile(dir.resolve(c.fhirMappingFile()).toString());
+        }
         List<String> problems = out.problems();
         if (!problems.isEmpty()) {
             throw new BadConfigException(file, problems);
@@ -204,6 +217,9 @@ public record ServiceConfig(
         }
         if (tumourBoardFhirServer != null && !httpUrl(tumourBoardFhirServer)) {
             out.add("tumourBoardFhirServer: " + tumourBoardFhirServer + ": must be an http(s) URL");
+        }
+        if (fhirMappingFile != null && !Files.isReadable(Path.of(fhirMappingFile))) {
+            out.add("fhirMappingFile: " + fhirMappingFile + ": not a readable file");
         }
         for (int i = 0; i < orderProcedureCodes.size(); i++) {
             ProcedureCode p = orderProcedureCodes.get(i);

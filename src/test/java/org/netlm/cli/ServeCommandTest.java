@@ -35,4 +35,14 @@ class ServeCommandTest {
         CliRun r = CliRun.run("serve", "--port", "0", "--no-auth", "--rules", rules.toString());
         assertThat(r.exit()).isEqualTo(2);
     }
+
+    @Test
+    void aBadSiteMappingFileIsExit1() throws Exception {
+        Files.writeString(dir.resolve("site.mapping.json"), "{\"netlmFhirMapping\": \"9.9\"}");
+        Path config = dir.resolve("service.json");
+        Files.writeString(config, "{\"fhirMappingFile\": \"site.mapping.json\"}");
+        CliRun r = CliRun.run("serve", "--port", "0", "--no-auth", "--config", config.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("netlmFhirMapping").doesNotContain("\tat ");
+    }
 }

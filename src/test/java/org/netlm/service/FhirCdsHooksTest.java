@@ -162,4 +162,27 @@ class FhirCdsHooksTest {
         }
         assertThat(warned).as("the example withholds some of these therapies and offers others").isBetween(1, atc.size() - 1);
     }
+
+    @Test
+    void aSiteMappingFileLetsTheServiceReadLocalCodes() throws Exception {
+        Path bundle = EXAMPLES.resolve("local-codes-site.json");
+        Path mappingFile = EXAMPLES.resolve("local-codes-site.mapping.json");
+        assertThat(expected(bundle)).as("not assessable with the built-in codes alone").isNull();
+        Assessment expected = engine.assess(FhirPatientMapper.withMappingFile(mappingFile)
+            .map(Files.readString(bundle), LocalDate.now(ZoneOffset.UTC)).patientCase());
+        try (CdsHooksServer site = CdsHooksServer.start(engine, FhirPatientMapping.withMappingFile(mappingFile),
+            ServiceConfig.defaults(), 0, CdsHooksServer.Auth.NONE)) {
+            ServiceHttp.Response r = post(site.baseUrl() + "/cds-services/netlm-liver-metastases",
+                JSON.writeValueAsString(request("patient-view", JSON.readTree(bundle.toFile()))), null);
+            List<String> recCards = new ArrayList<>();
+            r.json().path("cards").forEach(c -> {
+                if (c.at("/source/topic/code").asText().equals("recommendation")) {
+                    recCards.add(c.path("summary").asText());
+                }
+            });
+            assertThat(recCards).isNotEmpty().containsExactlyElementsOf(expected.recommendations().stream()
+                .map(rec -> CardRenderer.summary(CardRenderer.therapyLabel(rec.therapy()) + " " + CardRenderer.strengthWords(rec.strength())))
+                .toList());
+        }
+    }
 }
