@@ -19,8 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code netlm} command line: {@code evaluate}, {@code validate-rules}, {@code test}, {@code batch} and
- * {@code catalog} (interface.md, "Command line"). Exit codes: 0 ok, 1 invalid input or failed scenarios or
+ * The {@code netlm} command line: {@code evaluate}, {@code validate-rules}, {@code test}, {@code batch},
+ * {@code catalog} and {@code serve} (interface.md, "Command line"). Exit codes: 0 ok, 1 invalid input or failed scenarios or
  * rejected lines, 2 rules that do not compile (and picocli's usage errors). Errors are one line per problem;
  * {@code --debug} adds the stack trace.
  *
@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
     modelTransformer = NetlmCli.Setup.class,
     description = "Decision support for liver metastases of neuroendocrine tumours (tumour board, not a prescription).",
     subcommands = {EvaluateCommand.class, ValidateRulesCommand.class, TestCommand.class, BatchCommand.class, ImpactCommand.class,
-        CatalogCommand.class, CommandLine.HelpCommand.class})
+        CatalogCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class NetlmCli implements Callable<Integer> {
     /** Classpath resource with the CLI's logging configuration (logs to standard error only). */
     public static final String LOGBACK_CONFIG = "netlm-cli-logback.xml";

@@ -1,0 +1,91 @@
+package org.netlm.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.netlm.engine.NetlmEngine;
+import org.netlm.fhir.MappingFileException;
+import org.netlm.service.CdsHooksServer;
+import org.netlm.service.FhirPatientMapping;
+import org.netlm.service.ServiceConfig;
+import org.netlm.service.ShutdownSignals;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code serve}: the CDS Hooks 2.0 service ({@code /cds-services}) until SIGTERM or SIGINT; then in-flight requests
+ * finish and the command exits 0. Exit 1 for a bad configuration, 2 for rules that do not compile.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Run the CDS Hooks 2.0 service (patient-view: recommendations as cards; order-sign: therapy order check).",
+        "Stops cleanly on SIGTERM / Ctrl-C. See docs/cds-hooks.md."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:clean shutdown", "1:bad configuration or the port is taken", "2:rules do not compile"})
+final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    RulesOption rules;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8080",
+        description = "Port to listen on (default ${DEFAULT-VALUE}; 0 picks a free one, shown in the start line).")
+    int port;
+
+    @Option(names = "--config", paramLabel = "FILE",
+        description = "Service configuration (JSON or YAML): trusted issuers and their JWKS, base URL, CORS origins, limits.")
+    Path config;
+
+    @Option(names = "--no-auth",
+        description = "Accept calls without a signed JWT (local demos only; a warning is logged).")
+    boolean noAuth;
+
+    /** The FHIR mapping with the site's mapping file of the configuration, if any (a bad file: exit 1, every problem). */
+    private static FhirPatientMapping mapping(ServiceConfig cfg) {
+        if (cfg.fhirMappingFile() == null) {
+            return FhirPatientMapping.withDefaults();
+        }
+        try {
+            return FhirPatientMapping.withMappingFile(Path.of(cfg.fhirMappingFile()));
+        } catch (MappingFileException e) {
+            throw new CliException(ErrorHandler.INVALID_INPUT, e.getMessage());
+        }
+    }
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        if (port < 0 || port > 65_535) {
+            throw new CliException(ErrorHandler.INVALID_INPUT, "--port: " + port + ": must be between 0 and 65535");
+        }
+        ServiceConfig cfg;
+        try {
+            cfg = config == null ? ServiceConfig.defaults() : ServiceConfig.load(config);
+        } catch (ServiceConfig.BadConfigException e) {
+            throw new CliException(ErrorHandler.INVALID_INPUT, e.getMessage());
+        }
+        NetlmEngine engine = rules.engine();
+        CdsHooksServer server;
+        try {
+            server = CdsHooksServer.start(engine, mapping(cfg), cfg, port,
+                noAuth ? CdsHooksServer.Auth.NONE : CdsHooksServer.Auth.JWT);
+        } catch (RuntimeException e) {
+            throw new CliException(ErrorHandler.INVALID_INPUT, "cannot start the service on " + cfg.host() + ":" + port + ": "
+                + ErrorHandler.reason(e.getCause() != null ? e.getCause() : e));
+        }
+        CountDownLatch stop = new CountDownLatch(1);
+        // Fallback when the JVM shuts down for another reason: still stop gracefully.
+        Thread hook = new Thread(server::stop, "netlm-serve-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        ShutdownSignals.onTermination(stop::countDown);
+        stop.await();
+        server.stop();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook runs anyway; stop() is idempotent
+        }
+        return ErrorHandler.OK;
+    }
+}
