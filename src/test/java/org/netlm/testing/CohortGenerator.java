@@ -23,8 +23,8 @@ import org.netlm.io.AtomicFiles;
  * {@code NEOADJUVANT_THERAPY} (agent not recorded) with each outcome, the course following it.
  *
  * <pre>
- * mvn -o -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.netlm.testing.CohortGenerator \
- *     -Dexec.args="examples/cohort/cohort.ndjson 4000 20261130"
+ * mvn -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+ * java -cp target/test-classes:target/classes:$(cat target/cp.txt) org.netlm.testing.CohortGenerator examples/cohort/cohort.ndjson 4000 20261130
  * </pre>
  */
 public final class CohortGenerator {
