@@ -15,15 +15,16 @@ import org.netlm.io.AtomicFiles;
  * Generates the reference cohort of {@code examples/cohort/}: seeded, clinically plausible patients (not uniform
  * random). Each patient is drawn from one clinical profile (limited resectable disease, diffuse low-grade disease,
  * progressive pancreatic or midgut NET after first-line therapy, G3 NET, NEC, transplant candidate, unfit patient,
- * incomplete record), and the fields are drawn together: the grade follows from Ki-67, a carcinoma has a high
+ * incomplete record, high-burden type II/III NET for or after downstaging), and the fields are drawn together: the grade follows from Ki-67, a carcinoma has a high
  * Ki-67 and is mostly SSTR-negative, a type III pattern has many bilobar lesions and a high burden, Child-Pugh B/C
  * goes with a high burden (and sometimes not: the LIVER_DYSFUNCTION_UNEXPLAINED case), prior therapies follow the
  * line of treatment, and so on. Model v2 inputs are drawn too: {@code extrahepaticResectable} (only meaningful with
- * extrahepatic disease, sometimes given without it) and prior-therapy outcome {@code UNKNOWN}.
+ * extrahepatic disease, sometimes given without it), prior-therapy outcome {@code UNKNOWN} and a listed
+ * {@code NEOADJUVANT_THERAPY} (agent not recorded) with each outcome, the course following it.
  *
  * <pre>
- * mvn -o -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.netlm.testing.CohortGenerator \
- *     -Dexec.args="examples/cohort/cohort.ndjson 4000 20261130"
+ * mvn -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+ * java -cp target/test-classes:target/classes:$(cat target/cp.txt) org.netlm.testing.CohortGenerator examples/cohort/cohort.ndjson 4000 20261130
  * </pre>
  */
 public final class CohortGenerator {
@@ -35,7 +36,9 @@ public final class CohortGenerator {
 
     private enum Profile {
         LIMITED_RESECTABLE(18), DIFFUSE_LOW_GRADE(20), PROGRESSIVE_PANCREATIC(14), PROGRESSIVE_MIDGUT(14), G3_NET(9),
-        NEC(6), TRANSPLANT_CANDIDATE(4), UNFIT(7), INCOMPLETE_RECORD(8);
+        NEC(6), TRANSPLANT_CANDIDATE(4), UNFIT(7), INCOMPLETE_RECORD(8),
+        /** Type II/III NET with 45-80 % liver involvement: a candidate for downstaging, or after it (any outcome). */
+        DOWNSTAGING(6);
 
         final int weight;
 
@@ -81,6 +84,7 @@ public final class CohortGenerator {
         boolean nec = profile == Profile.NEC;
         boolean g3 = profile == Profile.G3_NET;
         boolean incomplete = profile == Profile.INCOMPLETE_RECORD;
+        boolean downstaging = profile == Profile.DOWNSTAGING;
         double missing = incomplete ? 0.35 : 0.04;
 
         int age = (int) clamp(Math.round(normal(profile == Profile.TRANSPLANT_CANDIDATE ? 48 : 62, 10)), 19, 92);
@@ -100,6 +104,7 @@ public final class CohortGenerator {
         double ki67 = nec ? clamp(normal(70, 15), 25, 98)
             : g3 ? (chance(0.8) ? uniform(20.5, 55) : uniform(55.5, 80))
             : profile == Profile.TRANSPLANT_CANDIDATE ? uniform(0.5, 12)
+            : downstaging ? (chance(0.75) ? uniform(0.5, 20) : uniform(20.5, 50))
             : profile == Profile.PROGRESSIVE_PANCREATIC ? (chance(0.25) ? uniform(0.5, 2.9) : uniform(3, 20))
             : chance(0.45) ? uniform(0.3, 2.9) : chance(0.7) ? uniform(3, 10) : uniform(10.1, 20);
         if (chance(0.15)) {
@@ -128,6 +133,7 @@ public final class CohortGenerator {
             case LIMITED_RESECTABLE -> pick("TYPE_I", 60, "TYPE_II", 40);
             case DIFFUSE_LOW_GRADE -> pick("TYPE_III", 80, "TYPE_II", 20);
             case TRANSPLANT_CANDIDATE -> pick("TYPE_III", 60, "TYPE_II", 40);
+            case DOWNSTAGING -> pick("TYPE_II", 60, "TYPE_III", 40);
             default -> pick("TYPE_I", 15, "TYPE_II", 30, "TYPE_III", 55);
         };
         int lesions;
@@ -153,7 +159,11 @@ public final class CohortGenerator {
         if (profile == Profile.TRANSPLANT_CANDIDATE) {
             burden = uniform(10, 48);
         }
-        if (chance(0.6) || incomplete && chance(0.5)) {
+        if (downstaging) {
+            burden = uniform(45, 80); // a large dominant mass (type II) or diffuse disease (type III)
+        }
+        // reported 60 % of the time; for downstaging the pattern has been reviewed on imaging
+        if (chance(downstaging ? 0.9 : 0.6) || incomplete && chance(0.5)) {
             p.put("liverMetastasisType", type);
         }
         maybe(p, "liverLesionCount", lesions, missing);
@@ -163,7 +173,7 @@ public final class CohortGenerator {
 
         // Spread beyond the liver: commoner in high grade; v2: surgeon's view of its resectability
         boolean extrahepatic = profile == Profile.TRANSPLANT_CANDIDATE ? false
-            : chance(nec ? 0.6 : g3 ? 0.45 : profile == Profile.LIMITED_RESECTABLE ? 0.12 : 0.25);
+            : chance(nec ? 0.6 : g3 ? 0.45 : profile == Profile.LIMITED_RESECTABLE || downstaging ? 0.12 : 0.25);
         if (!chance(incomplete ? 0.4 : 0.04)) {
             p.put("extrahepaticDisease", extrahepatic);
         }
@@ -214,6 +224,7 @@ public final class CohortGenerator {
             case PROGRESSIVE_PANCREATIC, PROGRESSIVE_MIDGUT -> chance(0.9) ? "PROGRESSIVE" : "STABLE";
             case TRANSPLANT_CANDIDATE, LIMITED_RESECTABLE -> pick("STABLE", 80, "PROGRESSIVE", 15, "UNKNOWN", 5);
             case G3_NET, NEC -> pick("PROGRESSIVE", 60, "STABLE", 30, "UNKNOWN", 10);
+            case DOWNSTAGING -> pick("PROGRESSIVE", 45, "STABLE", 50, "UNKNOWN", 5);
             default -> pick("STABLE", 60, "PROGRESSIVE", 30, "UNKNOWN", 10);
         };
         maybe(p, "diseaseStatus", status, incomplete ? 0.4 : 0.06);
@@ -248,6 +259,18 @@ public final class CohortGenerator {
                 }
                 if (chance(0.15)) {
                     prior(list, "PRRT", outcome("PROGRESSION", 50, "RESPONSE", 30, "UNKNOWN", 20));
+                }
+            }
+            case DOWNSTAGING -> {
+                if (chance(0.3)) {
+                    prior(list, "SOMATOSTATIN_ANALOGUE", outcome("PROGRESSION", 50, "STABLE", 30, "UNKNOWN", 10, "INTOLERANCE", 10));
+                }
+                // after downstaging (PRRT or CAPTEM, agent not recorded): the course now follows its outcome,
+                // though disease controlled by it may progress later
+                if (chance(0.6)) {
+                    prior(list, "NEOADJUVANT_THERAPY", progressive
+                        ? outcome("PROGRESSION", 45, "INTOLERANCE", 10, "STABLE", 15, "RESPONSE", 10, "UNKNOWN", 20)
+                        : outcome("RESPONSE", 35, "STABLE", 35, "INTOLERANCE", 10, "UNKNOWN", 20));
                 }
             }
             case G3_NET, NEC -> {
