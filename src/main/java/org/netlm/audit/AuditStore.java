@@ -27,6 +27,12 @@ public interface AuditStore extends AutoCloseable {
     /** Whether the store keeps the patient data as assessed (callers need not render them otherwise). */
     boolean storesInput();
 
+    /**
+     * Stores several decisions at once, all or nothing: when any names an unknown card, nothing is stored and the
+     * unknown uuids are returned (in order); an empty list means every decision was stored.
+     */
+    List<String> recordFeedback(List<Feedback> feedback);
+
     /** The pseudonymous key this store gives {@code patientId} (what {@link #show} takes). */
     String patientKey(String patientId);
 

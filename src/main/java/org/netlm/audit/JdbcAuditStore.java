@@ -152,29 +152,44 @@ public final class JdbcAuditStore implements AuditStore {
 
     @Override
     public FeedbackResult recordFeedback(Feedback f) {
+        return recordFeedback(List.of(f)).isEmpty() ? FeedbackResult.STORED : FeedbackResult.UNKNOWN_CARD;
+    }
+
+    @Override
+    public List<String> recordFeedback(List<Feedback> feedback) {
         return inTransaction("record the feedback", c -> {
+            List<String> unknown = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM audit_card WHERE card_uuid = ?")) {
-                s.setString(1, f.cardUuid());
-                try (ResultSet r = s.executeQuery()) {
-                    if (!r.next()) {
-                        return FeedbackResult.UNKNOWN_CARD;
+                for (Feedback f : feedback) {
+                    s.setString(1, f.cardUuid());
+                    try (ResultSet r = s.executeQuery()) {
+                        if (!r.next()) {
+                            unknown.add(f.cardUuid());
+                        }
                     }
                 }
+            }
+            if (!unknown.isEmpty()) {
+                return unknown;
             }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO audit_feedback (card_uuid, outcome, override_reason_code, "
                 + "override_reason_system, override_reason_display, user_comment, outcome_time, received_time) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                s.setString(1, f.cardUuid());
-                s.setString(2, f.outcome().name());
-                s.setString(3, f.reasonCode());
-                s.setString(4, f.reasonSystem());
-                s.setString(5, f.reasonDisplay());
-                s.setString(6, f.comment());
-                s.setObject(7, f.outcomeTime() == null ? null : utc(f.outcomeTime()));
-                s.setObject(8, utc(Instant.now()));
-                s.executeUpdate();
+                Instant received = Instant.now();
+                for (Feedback f : feedback) {
+                    s.setString(1, f.cardUuid());
+                    s.setString(2, f.outcome().name());
+                    s.setString(3, f.reasonCode());
+                    s.setString(4, f.reasonSystem());
+                    s.setString(5, f.reasonDisplay());
+                    s.setString(6, f.comment());
+                    s.setObject(7, f.outcomeTime() == null ? null : utc(f.outcomeTime()));
+                    s.setObject(8, utc(received));
+                    s.addBatch();
+                }
+                s.executeBatch();
             }
-            return FeedbackResult.STORED;
+            return List.<String>of();
         });
     }
 

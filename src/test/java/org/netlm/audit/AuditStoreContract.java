@@ -110,6 +110,19 @@ abstract class AuditStoreContract {
     }
 
     @Test
+    void severalDecisionsAreStoredAllOrNothing() {
+        store.record(entry("p2", Instant.now(), "a1", "a2"));
+        List<Feedback> withUnknown = List.of(new Feedback("a1", Feedback.Outcome.ACCEPTED, null, null, null, null, null),
+            new Feedback("ghost", Feedback.Outcome.ACCEPTED, null, null, null, null, null));
+        assertThat(store.recordFeedback(withUnknown)).containsExactly("ghost");
+        assertThat(store.show(store.patientKey("p2")).get(0).cards()).allSatisfy(c -> assertThat(c.feedback()).isEmpty());
+
+        assertThat(store.recordFeedback(List.of(new Feedback("a1", Feedback.Outcome.ACCEPTED, null, null, null, null, null),
+            new Feedback("a2", Feedback.Outcome.OVERRIDDEN, "x", null, null, null, null)))).isEmpty();
+        assertThat(store.show(store.patientKey("p2")).get(0).cards()).allSatisfy(c -> assertThat(c.feedback()).hasSize(1));
+    }
+
+    @Test
     void theReportCountsShownAcceptedAndOverriddenCardsPerRuleAndTherapyWithTheTopReasons() {
         Instant old = Instant.now().minus(30, ChronoUnit.DAYS);
         store.record(entry("old", old, "old-card"));
