@@ -50,6 +50,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
 
+    @Mixin
+    AuditOption audit;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
         description = "json (default) or text (for reading at the tumour board).")
     Format format;
@@ -70,23 +73,27 @@ final class EvaluateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Sink sink = format == Format.text ? new TextSink(out, explain) : new JsonSink(out);
         boolean invalid = false;
-        for (String file : files) {
-            try (PatientSource reader = input.open(file, cli.stdin())) {
-                for (PatientInput p = reader.next(); p != null; p = reader.next()) {
-                    if (p.isValid()) {
-                        sink.add(engine.assess(p.patient()), p.report());
-                    } else {
-                        p.describeViolations().forEach(err::println);
-                        sink.add(null, null);
-                        invalid = true;
+        try (AuditOption.Recorder recorder = audit.open("evaluate")) {
+            for (String file : files) {
+                try (PatientSource reader = input.open(file, cli.stdin())) {
+                    for (PatientInput p = reader.next(); p != null; p = reader.next()) {
+                        if (p.isValid()) {
+                            Assessment a = engine.assess(p.patient());
+                            recorder.record(p.patient(), a); // recorded before it is shown
+                            sink.add(a, p.report());
+                        } else {
+                            p.describeViolations().forEach(err::println);
+                            sink.add(null, null);
+                            invalid = true;
+                        }
                     }
+                } catch (PatientInputException e) {
+                    err.println(e.getMessage());
+                    invalid = true;
+                } catch (IOException e) {
+                    err.println(file + ": cannot read: " + ErrorHandler.reason(e));
+                    invalid = true;
                 }
-            } catch (PatientInputException e) {
-                err.println(e.getMessage());
-                invalid = true;
-            } catch (IOException e) {
-                err.println(file + ": cannot read: " + ErrorHandler.reason(e));
-                invalid = true;
             }
         }
         sink.finish();

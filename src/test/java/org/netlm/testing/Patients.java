@@ -23,6 +23,7 @@ import org.netlm.model.PrimaryStatus;
 import org.netlm.model.PriorTherapy;
 import org.netlm.model.SstrStatus;
 import org.netlm.model.Therapy;
+import org.netlm.io.PatientJson;
 import org.netlm.model.TherapyOutcome;
 
 /**
@@ -169,41 +170,7 @@ public final class Patients {
 
     /** The patient JSON of {@code p} (interface.md), fields in interface.md order, absent fields left out. */
     public static ObjectNode toJson(PatientCase p) {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        putText(o, "id", p.getId());
-        putNumber(o, "age", p.getAge());
-        putNumber(o, "ecog", p.getEcog());
-        putText(o, "primarySite", p.getPrimarySite());
-        putText(o, "primaryStatus", p.getPrimaryStatus());
-        putBool(o, "primaryResectable", p.getPrimaryResectable());
-        putText(o, "differentiation", p.getDifferentiation());
-        putNumber(o, "ki67Percent", p.getKi67Percent());
-        putNumber(o, "mitosesPer2mm2", p.getMitosesPer2mm2());
-        putText(o, "grade", p.getGrade());
-        putBool(o, "functional", p.getFunctional());
-        putText(o, "liverMetastasisType", p.getLiverMetastasisType());
-        putNumber(o, "liverLesionCount", p.getLiverLesionCount());
-        putNumber(o, "largestLesionCm", p.getLargestLesionCm());
-        putBool(o, "bilobar", p.getBilobar());
-        putNumber(o, "liverTumorBurdenPercent", p.getLiverTumorBurdenPercent());
-        putBool(o, "extrahepaticDisease", p.getExtrahepaticDisease());
-        putBool(o, "extrahepaticResectable", p.getExtrahepaticResectable());
-        putBool(o, "resectable", p.getResectable());
-        putNumber(o, "futureLiverRemnantPercent", p.getFutureLiverRemnantPercent());
-        putText(o, "childPugh", p.getChildPugh());
-        putBool(o, "portalVeinThrombosis", p.getPortalVeinThrombosis());
-        putBool(o, "biliaryEntericAnastomosis", p.getBiliaryEntericAnastomosis());
-        putText(o, "sstrStatus", p.getSstrStatus());
-        putText(o, "diseaseStatus", p.getDiseaseStatus());
-        putBool(o, "symptomatic", p.getSymptomatic());
-        putNumber(o, "creatinineClearanceMlMin", p.getCreatinineClearanceMlMin());
-        if (p.getPriorTherapies() != null) {
-            ArrayNode list = o.putArray("priorTherapies");
-            for (PriorTherapy t : p.getPriorTherapies()) {
-                list.addObject().put("therapy", t.getTherapy().name()).put("outcome", t.getOutcome().name());
-            }
-        }
-        return o;
+        return PatientJson.toTree(p);
     }
 
     /** The same object with its fields in the order {@code random} chooses. */
@@ -225,23 +192,4 @@ public final class Patients {
         return names.stream().collect(Collectors.joining(","));
     }
 
-    private static void putText(ObjectNode o, String name, Object value) {
-        if (value != null) {
-            o.put(name, value.toString());
-        }
-    }
-
-    private static void putBool(ObjectNode o, String name, Boolean value) {
-        if (value != null) {
-            o.put(name, value);
-        }
-    }
-
-    private static void putNumber(ObjectNode o, String name, Number value) {
-        if (value instanceof Integer i) {
-            o.put(name, i);
-        } else if (value instanceof Double d) {
-            o.put(name, d);
-        }
-    }
 }
