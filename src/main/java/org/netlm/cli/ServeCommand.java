@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.netlm.audit.AuditConfig;
+import org.netlm.audit.AuditStore;
+import org.netlm.audit.AuditUnavailableException;
+import org.netlm.audit.JdbcAuditStore;
 import org.netlm.engine.NetlmEngine;
 import org.netlm.fhir.MappingFileException;
 import org.netlm.service.CdsHooksServer;
@@ -54,6 +58,19 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The audit store of the configuration's {@code audit} object (docs/audit.md); without one, the embedded H2 store
+     * in {@code netlm-audit} beside the configuration file (or in the working folder). Every call is recorded.
+     */
+    private AuditStore openAudit(ServiceConfig cfg) {
+        Path base = config == null ? Path.of("").toAbsolutePath() : config.toAbsolutePath().getParent();
+        try {
+            return JdbcAuditStore.open(AuditConfig.fromJson(cfg.audit(), base));
+        } catch (IllegalArgumentException | AuditUnavailableException e) {
+            throw new CliException(ErrorHandler.INVALID_INPUT, "audit store: " + e.getMessage());
+        }
+    }
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (port < 0 || port > 65_535) {
@@ -66,11 +83,13 @@ final class ServeCommand implements Callable<Integer> {
             throw new CliException(ErrorHandler.INVALID_INPUT, e.getMessage());
         }
         NetlmEngine engine = rules.engine();
+        AuditStore audit = openAudit(cfg);
         CdsHooksServer server;
         try {
             server = CdsHooksServer.start(engine, mapping(cfg), cfg, port,
-                noAuth ? CdsHooksServer.Auth.NONE : CdsHooksServer.Auth.JWT);
+                noAuth ? CdsHooksServer.Auth.NONE : CdsHooksServer.Auth.JWT, audit);
         } catch (RuntimeException e) {
+            audit.close();
             throw new CliException(ErrorHandler.INVALID_INPUT, "cannot start the service on " + cfg.host() + ":" + port + ": "
                 + ErrorHandler.reason(e.getCause() != null ? e.getCause() : e));
         }
@@ -81,6 +100,7 @@ final class ServeCommand implements Callable<Integer> {
         ShutdownSignals.onTermination(stop::countDown);
         stop.await();
         server.stop();
+        audit.close();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException alreadyShuttingDown) {

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.netlm.audit.AuditStore;
 import org.netlm.engine.NetlmEngine;
 import org.netlm.http.ApiError;
 import org.netlm.http.EmbeddedHttpServer;
@@ -63,10 +64,22 @@ public final class CdsHooksServer implements AutoCloseable {
      */
     public static CdsHooksServer start(NetlmEngine engine, PatientMapping patients, ServiceConfig config, int port, Auth auth)
         throws IOException {
+        return start(engine, patients, config, port, auth, null);
+    }
+
+    /**
+     * Starts the service on {@code port} (0: a free one), recording every call that shows cards and every feedback in
+     * {@code audit} ({@code null}: no audit trail). The caller owns the store and closes it after {@link #stop()}.
+     *
+     * @throws IOException when a configured JWK Set cannot be read
+     */
+    public static CdsHooksServer start(NetlmEngine engine, PatientMapping patients, ServiceConfig config, int port, Auth auth,
+                                       AuditStore audit)
+        throws IOException {
         Objects.requireNonNull(auth, "auth");
         ObjectMapper mapper = requestMapper();
         Clock clock = Clock.systemUTC();
-        CdsHooksService service = new CdsHooksService(engine, patients, config, mapper, clock);
+        CdsHooksService service = new CdsHooksService(engine, patients, config, mapper, clock, audit);
         TokenVerifier verifier = auth == Auth.JWT ? new TokenVerifier(config, clock) : null;
         if (auth == Auth.NONE) {
             LOG.warn("AUTHENTICATION OFF (--no-auth): any caller that reaches this port gets cards; for local demos only");
@@ -90,10 +103,10 @@ public final class CdsHooksServer implements AutoCloseable {
             });
         });
         base[0] = config.baseUrl() != null ? stripSlash(config.baseUrl()) : http.baseUrl();
-        LOG.info("CDS Hooks service listening on {}{} (bound {}:{}), knowledge version {}, auth {}, ready {} ms after JVM start",
+        LOG.info("CDS Hooks service listening on {}{} (bound {}:{}), knowledge version {}, auth {}, audit {}, ready {} ms after JVM start",
             base[0], BASE_PATH, config.host(), http.port(), service.knowledgeVersion(),
             auth == Auth.JWT ? "JWT (" + verifier.issuerCount() + " trusted issuer(s))" : "OFF (--no-auth)",
-            ManagementFactory.getRuntimeMXBean().getUptime());
+            audit == null ? "off" : "on", ManagementFactory.getRuntimeMXBean().getUptime());
         return new CdsHooksServer(http, service, base[0], auth);
     }
 

@@ -15,6 +15,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.netlm.engine.NetlmEngine;
+import java.time.format.DateTimeParseException;
+import java.time.OffsetDateTime;
+import java.time.Instant;
+import org.netlm.io.PatientJson;
+import org.netlm.audit.Feedback;
+import org.netlm.audit.AuditUnavailableException;
+import org.netlm.audit.AuditStore;
+import org.netlm.audit.AuditEntry;
 import org.netlm.http.ApiError;
 import org.netlm.model.Assessment;
 import org.netlm.model.Recommendation;
@@ -47,8 +55,19 @@ public final class CdsHooksService {
     private final ObjectNode discovery;
     private final AtomicLong feedbackAccepted = new AtomicLong();
     private final AtomicLong feedbackOverridden = new AtomicLong();
+    private final AuditStore audit;
 
     public CdsHooksService(NetlmEngine engine, PatientMapping patients, ServiceConfig config, ObjectMapper mapper, Clock clock) {
+        this(engine, patients, config, mapper, clock, null);
+    }
+
+    /**
+     * A service that records every call that shows cards, and every feedback, in {@code audit} ({@code null}: no audit
+     * trail). A call whose record cannot be written fails with 503 rather than show a card that was never recorded.
+     */
+    public CdsHooksService(NetlmEngine engine, PatientMapping patients, ServiceConfig config, ObjectMapper mapper, Clock clock,
+                           AuditStore audit) {
+        this.audit = audit;
         this.engine = Objects.requireNonNull(engine, "engine");
         this.patients = Objects.requireNonNull(patients, "patients");
         this.mapper = mapper;
@@ -116,6 +135,7 @@ public final class CdsHooksService {
             cards.patientView(e.assessment(), e.mapped().notMapped(), e.notes(), out);
         }
         attachReport(response, e);
+        record(PATIENT_VIEW_ID, request, e, out, e.assessment() == null ? List.of() : e.assessment().recommendations());
         return response;
     }
 
@@ -130,15 +150,55 @@ public final class CdsHooksService {
         attachReport(response, e);
         if (e.assessment() == null) {
             cards.notAssessed(e.mapped().notMapped(), e.mapped().problems(), e.notes(), out);
+            record(ORDER_SIGN_ID, request, e, out, List.of());
             return response;
         }
+        List<Recommendation> warned = new ArrayList<>();
         for (Map.Entry<String, Therapy> o : ordered.entrySet()) {
             Optional<Recommendation> r = e.assessment().recommendation(o.getValue());
             if (r.isPresent() && (r.get().strength() == Strength.NOT_RECOMMENDED || r.get().strength() == Strength.CONTRAINDICATED)) {
                 cards.orderWarning(e.assessment(), r.get(), o.getKey(), out);
+                warned.add(r.get());
             }
         }
+        record(ORDER_SIGN_ID, request, e, out, warned);
         return response;
+    }
+
+    /**
+     * Records the call in the audit store before the cards are answered: the assessment's recommendations, and each
+     * card with the recommendation it is about ({@code about}, in card order: the cards of topic
+     * {@code recommendation} or {@code order-check}). A store that fails makes the call fail with 503.
+     */
+    private void record(String serviceId, HookRequest request, Evaluated e, ArrayNode out, List<Recommendation> about) {
+        if (audit == null || out.isEmpty()) {
+            return;
+        }
+        AuditEntry.Builder entry = AuditEntry.builder().service(serviceId).hook(request.hook());
+        if (e.assessment() != null) {
+            entry.assessment(e.assessment()).knowledgeVersion(e.assessment().knowledgeVersion());
+            if (audit.storesInput()) {
+                entry.inputJson(PatientJson.toTree(e.mapped().patient()).toString());
+            }
+        } else {
+            entry.patientId(request.context().path("patientId").asText("(unknown)")).rulesetVersion(engine.rulesetVersion())
+                .knowledgeVersion(engine.knowledgeVersion());
+        }
+        int next = 0;
+        for (JsonNode card : out) {
+            String topic = card.path("source").path("topic").path("code").asText();
+            Recommendation r = ("recommendation".equals(topic) || "order-check".equals(topic)) && next < about.size()
+                ? about.get(next++) : null;
+            entry.card(new AuditEntry.Card(card.path("uuid").asText(), card.path("indicator").asText(), card.path("summary").asText(),
+                r == null ? null : r.therapy(), r == null ? null : r.strength(), r == null ? null : r.ruleId()));
+        }
+        try {
+            audit.record(entry.build());
+        } catch (AuditUnavailableException ex) {
+            LOG.warn("audit store unavailable; the call is refused (503): {}", ex.getMessage());
+            throw ApiError.of(503, "AUDIT_UNAVAILABLE",
+                "The audit trail cannot be written; no card is shown that was not recorded. Try again shortly.").failure();
+        }
     }
 
     /** The mapping report travels with the cards (fhir-mapping.md §7), as a response extension. */
@@ -253,10 +313,45 @@ public final class CdsHooksService {
         if (!problems.isEmpty()) {
             throw new ApiError(400, "MALFORMED_REQUEST", "The feedback is not valid.", problems).failure();
         }
+        if (audit != null) {
+            List<Feedback> decisions = new ArrayList<>();
+            for (JsonNode f : list) {
+                JsonNode reason = f.path("overrideReason").path("reason");
+                decisions.add(new Feedback(f.path("card").asText(),
+                    "accepted".equals(f.path("outcome").asText()) ? Feedback.Outcome.ACCEPTED : Feedback.Outcome.OVERRIDDEN,
+                    text(reason, "code"), text(reason, "system"), text(reason, "display"),
+                    text(f.path("overrideReason"), "userComment"), outcomeTime(f.path("outcomeTimestamp").asText())));
+            }
+            List<String> unknown;
+            try {
+                unknown = audit.recordFeedback(decisions);
+            } catch (AuditUnavailableException ex) {
+                LOG.warn("audit store unavailable; feedback refused (503): {}", ex.getMessage());
+                throw ApiError.of(503, "AUDIT_UNAVAILABLE", "The feedback cannot be stored now. Try again shortly.").failure();
+            }
+            if (!unknown.isEmpty()) {
+                throw new ApiError(404, "UNKNOWN_CARD", "No card with this uuid was shown by this service; nothing was stored.",
+                    unknown.stream().map(u -> new ApiError.Problem("feedback.card", u)).toList()).failure();
+            }
+        }
         for (JsonNode f : list) {
             ("accepted".equals(f.path("outcome").asText()) ? feedbackAccepted : feedbackOverridden).incrementAndGet();
         }
         LOG.debug("feedback on {}: {} entries", serviceId, list.size());
+    }
+
+    private static String text(JsonNode o, String field) {
+        JsonNode v = o.get(field);
+        return v == null || !v.isTextual() ? null : v.asText();
+    }
+
+    /** A CDS Hooks outcomeTimestamp (ISO 8601 with an offset), or {@code null} when it cannot be read. */
+    private static Instant outcomeTime(String value) {
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** Feedback counts so far: accepted, overridden. */

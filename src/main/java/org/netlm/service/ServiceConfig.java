@@ -2,6 +2,7 @@ package org.netlm.service;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,6 +44,8 @@ import org.netlm.model.Therapy;
  *                             the client's {@code fhirServer} with its token)
  * @param orderProcedureCodes  site codes of ordered procedures for {@code order-sign} (TACE, ablation, resection
  *                             have no built-in FHIR codes): {@code {system, code, therapy}}
+ * @param audit                the audit store ({@code org.netlm.audit.AuditConfig#fromJson}, docs/audit.md); {@code null}: the
+ *                             embedded default beside the configuration file
  * @param fhirMappingFile      the site's FHIR mapping file (fhir-mapping.md §6, as {@code --fhir-mapping} of
  *                             {@code evaluate}); relative to the configuration file; default: built-in codes only
  */
@@ -62,7 +65,8 @@ public record ServiceConfig(
     Integer replayCacheSize,
     String tumourBoardFhirServer,
     List<ProcedureCode> orderProcedureCodes,
-    String fhirMappingFile) {
+    String fhirMappingFile,
+    JsonNode audit) {
 
     /** A trusted CDS client: its {@code iss} and where its public keys are (exactly one of file and URL). */
     public record Issuer(@JsonProperty(required = true) String iss, String jwksFile, String jwksUrl) {
@@ -105,28 +109,28 @@ public record ServiceConfig(
 
     /** Every default: loopback, no issuers (so every token is refused unless auth is off). */
     public static ServiceConfig defaults() {
-        return new ServiceConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new ServiceConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** A copy with {@code issuers} trusted (tests, embedders). */
     public ServiceConfig withIssuers(List<Issuer> trusted) {
         return new ServiceConfig(host, baseUrl, trusted, corsOrigins, maxRequestBytes, idleTimeoutMillis, stopTimeoutMillis,
             fhirTimeoutMillis, maxFhirPages, maxFhirResponseBytes, maxTokenLifetimeSeconds, clockSkewSeconds, replayCacheSize,
-            tumourBoardFhirServer, orderProcedureCodes, fhirMappingFile);
+            tumourBoardFhirServer, orderProcedureCodes, fhirMappingFile, audit);
     }
 
     /** A copy with the public base URL set. */
     public ServiceConfig withBaseUrl(String url) {
         return new ServiceConfig(host, url, issuers, corsOrigins, maxRequestBytes, idleTimeoutMillis, stopTimeoutMillis,
             fhirTimeoutMillis, maxFhirPages, maxFhirResponseBytes, maxTokenLifetimeSeconds, clockSkewSeconds, replayCacheSize,
-            tumourBoardFhirServer, orderProcedureCodes, fhirMappingFile);
+            tumourBoardFhirServer, orderProcedureCodes, fhirMappingFile, audit);
     }
 
     /** A copy with the site's FHIR mapping file. */
     public ServiceConfig withFhirMappingFile(String file) {
         return new ServiceConfig(host, baseUrl, issuers, corsOrigins, maxRequestBytes, idleTimeoutMillis, stopTimeoutMillis,
             fhirTimeoutMillis, maxFhirPages, maxFhirResponseBytes, maxTokenLifetimeSeconds, clockSkewSeconds, replayCacheSize,
-            tumourBoardFhirServer, orderProcedureCodes, file);
+            tumourBoardFhirServer, orderProcedureCodes, file, audit);
     }
 
     /** Reads and checks {@code file}; relative JWKS files are resolved against the file's folder. */

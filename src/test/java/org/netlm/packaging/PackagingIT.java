@@ -178,7 +178,9 @@ class PackagingIT {
         List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", CLI_JAR.toString(),
             "serve", "--port", "0", "--no-auth");
         Path err = Files.createTempFile("netlm-serve", ".txt");
-        Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
+        Path workDir = Files.createTempDirectory("netlm-serve"); // the embedded audit store goes there
+        Process p = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(err.toFile()).start();
         try {
             java.util.regex.Matcher m = null;
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);

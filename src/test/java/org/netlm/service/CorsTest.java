@@ -14,7 +14,7 @@ class CorsTest {
     @Test
     void onlyConfiguredOriginsAreAllowed() throws Exception {
         ServiceConfig config = new ServiceConfig(null, null, null, List.of("https://ehr-web.example.org"), null, null, null, null,
-            null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null);
         try (CdsHooksServer server = CdsHooksServer.start(NetlmEngine.withDefaultRules(), new ScenarioPatients(Map.of()), config, 0,
             CdsHooksServer.Auth.JWT)) {
             ServiceHttp.Response allowed = preflight(server, "https://ehr-web.example.org");
