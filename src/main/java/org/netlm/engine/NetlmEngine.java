@@ -2,12 +2,8 @@ package org.netlm.engine;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
@@ -176,7 +172,7 @@ public final class NetlmEngine {
         if (!problems.isEmpty()) {
             throw new RuleCompilationException(source.name(), dedupe(problems));
         }
-        String version = projectVersion() + "+" + digest(source);
+        String version = projectVersion() + "+" + source.digest();
         LOG.info("NETLM rules {} loaded from {}{}: {} rules in {} ms", version, source.name(),
             precompiled ? " (pre-compiled)" : "", catalog.rules().size(), (System.nanoTime() - start) / 1_000_000);
         return new NetlmEngine(base, precompiled, catalog, evidence, version, source.name());
@@ -382,24 +378,6 @@ public final class NetlmEngine {
     /** The compiled KIE base (for benchmarks and tools; do not modify it). */
     public KieBase kieBase() {
         return kieBase;
-    }
-
-    private static String digest(RuleSource source) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (RuleSource.DrlFile f : source.drlFiles()) {
-                md.update(f.path().getBytes(StandardCharsets.UTF_8));
-                md.update((byte) 0);
-                md.update(f.content().getBytes(StandardCharsets.UTF_8));
-                md.update((byte) 0);
-            }
-            if (source.evidenceJson() != null) {
-                md.update(source.evidenceJson().getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(md.digest(), 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String projectVersion() {

@@ -13,7 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -39,6 +42,28 @@ public record RuleSource(String name, List<DrlFile> drlFiles, String evidenceJso
 
     public RuleSource {
         drlFiles = List.copyOf(drlFiles);
+    }
+
+    /**
+     * A short digest (12 hex digits of SHA-256) of every DRL file (path and content) and the evidence registry: the
+     * part of the rule-set version that changes with any edit.
+     */
+    public String digest() {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (DrlFile f : drlFiles) {
+                md.update(f.path().getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0);
+                md.update(f.content().getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0);
+            }
+            if (evidenceJson != null) {
+                md.update(evidenceJson.getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(md.digest(), 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Reads a rule folder from disk. */

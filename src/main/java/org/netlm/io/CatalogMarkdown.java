@@ -158,7 +158,7 @@ public final class CatalogMarkdown {
     }
 
     /** Escapes the Markdown characters that would change how free text renders. */
-    static String escape(String s) {
+    public static String escape(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 8);
         for (char c : s.toCharArray()) {
             if ("\\`*_[]<>|".indexOf(c) >= 0) {

@@ -28,6 +28,7 @@ import org.netlm.model.PriorTherapy;
 import org.netlm.model.SstrStatus;
 import org.netlm.model.Therapy;
 import org.netlm.model.TherapyOutcome;
+import org.netlm.validation.DidYouMean;
 import org.netlm.validation.InvalidPatientException;
 import org.netlm.validation.PatientValidator;
 import org.netlm.validation.Violation;
@@ -405,39 +406,7 @@ public final class PatientJson {
 
     /** The reason for an unknown field: the known field it is closest to (a typo), else the list of known fields. */
     private static String unknownField(String name) {
-        String best = null;
-        int bestDistance = 3; // at most two edits away
-        for (String known : FIELDS.keySet()) {
-            int d = known.equalsIgnoreCase(name) ? 0 : editDistance(known, name, bestDistance);
-            if (d < bestDistance) {
-                best = known;
-                bestDistance = d;
-            }
-        }
-        return best != null ? "unknown field (did you mean " + best + "?)"
-            : "unknown field (check the spelling; known fields: " + String.join(", ", FIELDS.keySet()) + ")";
-    }
-
-    /** Levenshtein distance of {@code a} and {@code b}, or {@code limit} when it is at least that. */
-    private static int editDistance(String a, String b, int limit) {
-        if (Math.abs(a.length() - b.length()) >= limit) {
-            return limit;
-        }
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j], cur[j - 1]) + 1);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return Math.min(prev[b.length()], limit);
+        return DidYouMean.nearest(name, FIELDS.keySet()).map(best -> "unknown field (did you mean " + best + "?)")
+            .orElseGet(() -> "unknown field (check the spelling; known fields: " + String.join(", ", FIELDS.keySet()) + ")");
     }
 }

@@ -1,0 +1,321 @@
+package org.netlm.impact;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.netlm.engine.AssessOptions;
+import org.netlm.engine.KnowledgeVersions;
+import org.netlm.engine.NetlmEngine;
+import org.netlm.engine.RuleInfo;
+import org.netlm.io.PatientInput;
+import org.netlm.model.Assessment;
+import org.netlm.model.Recommendation;
+import org.netlm.model.Strength;
+import org.netlm.model.Therapy;
+import org.netlm.model.Warning;
+import org.netlm.model.WarningCode;
+import org.netlm.model.Why;
+import org.netlm.model.WhyNot;
+import org.netlm.validation.InvalidPatientException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Compares two rule sets on a cohort: every patient is assessed with both (on the pipeline's threads, without
+ * explanations), the differences are counted per kind of change in cohort order, and the first few patients of each
+ * kind are assessed again with explanations to show the why of both sides.
+ */
+public final class ImpactAnalysis {
+    private static final Logger LOG = LoggerFactory.getLogger(ImpactAnalysis.class);
+    /** Most rejection messages kept in the report (all are counted). */
+    public static final int MAX_REJECTIONS = 200;
+
+    private final NetlmEngine before;
+    private final NetlmEngine after;
+    private final CohortPipeline pipeline;
+    private final int examples;
+
+    /**
+     * @param examples most example patients per kind of change (0 for none)
+     */
+    public ImpactAnalysis(NetlmEngine before, NetlmEngine after, CohortPipeline pipeline, int examples) {
+        if (examples < 0) {
+            throw new IllegalArgumentException("examples must be at least 0, was " + examples);
+        }
+        this.before = Objects.requireNonNull(before, "before");
+        this.after = Objects.requireNonNull(after, "after");
+        this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+        this.examples = examples;
+    }
+
+    /** One patient compared (computed on a worker). */
+    private record Compared(PatientInput input, List<ChangeKind> kinds, boolean details, Set<String> firedBefore,
+                            Set<String> firedAfter, List<String> rejection) {
+    }
+
+    /**
+     * Runs the comparison.
+     *
+     * @param cohort     the patients, in order
+     * @param cohortName the cohort's files, for the report
+     * @param skipped    patients the source skipped (reported as such)
+     * @param rejects    receives each problem of a rejected patient as it is found (e.g. standard error)
+     * @throws IOException when the cohort cannot be read
+     */
+    public ImpactReport run(CohortPipeline.Source<PatientInput> cohort, List<String> cohortName, java.util.function.LongSupplier skipped,
+                            Consumer<String> rejects) throws IOException {
+        Totals t = new Totals();
+        pipeline.map(cohort, this::compare, c -> t.add(c, rejects));
+        List<ImpactReport.Change> therapy = new ArrayList<>();
+        List<ImpactReport.Change> finding = new ArrayList<>();
+        List<ImpactReport.Change> warning = new ArrayList<>();
+        t.byKind.entrySet().stream().sorted(KIND_ORDER).forEach(e -> {
+            ImpactReport.Change c = new ImpactReport.Change(e.getKey(), e.getValue().count, examples(e.getKey(), e.getValue().seeds));
+            (e.getKey() instanceof ChangeKind.TherapyTransition ? therapy
+                : e.getKey() instanceof ChangeKind.FindingTransition ? finding : warning).add(c);
+        });
+        List<ImpactReport.RuleFiring> firing = new ArrayList<>();
+        Set<String> ids = new LinkedHashSet<>(ruleIds(before));
+        ids.addAll(ruleIds(after));
+        for (String id : ids) {
+            long[] f = t.firing.getOrDefault(id, new long[4]);
+            if (f[2] + f[3] > 0) {
+                firing.add(new ImpactReport.RuleFiring(id, f[0], f[1], f[2], f[3]));
+            }
+        }
+        Set<String> beforeIds = new LinkedHashSet<>(ruleIds(before));
+        Set<String> afterIds = new LinkedHashSet<>(ruleIds(after));
+        return new ImpactReport(summary(before), summary(after), cohortName, t.patients, t.changed, t.recommendationsChanged,
+            t.details, t.rejected, skipped.getAsLong(), therapy, finding, warning, firing,
+            afterIds.stream().filter(id -> !beforeIds.contains(id)).toList(),
+            beforeIds.stream().filter(id -> !afterIds.contains(id)).toList(), t.rejections, examples);
+    }
+
+    /** Therapies in enum order, then by count (most first); findings by name; warnings by code. */
+    private static final Comparator<Map.Entry<ChangeKind, Acc>> KIND_ORDER = Comparator
+        .comparing((Map.Entry<ChangeKind, Acc> e) -> group(e.getKey()))
+        .thenComparing(e -> sub(e.getKey()))
+        .thenComparing(e -> -e.getValue().count)
+        .thenComparing(e -> e.getKey().label());
+
+    private static int group(ChangeKind k) {
+        return k instanceof ChangeKind.TherapyTransition ? 0 : k instanceof ChangeKind.FindingTransition ? 1 : 2;
+    }
+
+    private static String sub(ChangeKind k) {
+        if (k instanceof ChangeKind.TherapyTransition t) {
+            return String.format("%03d", t.therapy().ordinal());
+        }
+        return k instanceof ChangeKind.FindingTransition f ? f.finding() : ((ChangeKind.WarningTransition) k).code().name();
+    }
+
+    private static List<String> ruleIds(NetlmEngine e) {
+        return e.catalog().rules().stream().map(RuleInfo::id).filter(Objects::nonNull).toList();
+    }
+
+    private static ImpactReport.RuleSetSummary summary(NetlmEngine e) {
+        return new ImpactReport.RuleSetSummary(e.sourceName(), e.rulesetVersion(), KnowledgeVersions.of(e).orElse(null),
+            e.catalog().rules().size());
+    }
+
+    /** Worker: both assessments and their differences. */
+    private Compared compare(PatientInput in) {
+        if (!in.isValid()) {
+            return new Compared(in, List.of(), false, Set.of(), Set.of(), in.describeViolations());
+        }
+        Assessment b;
+        Assessment a;
+        try {
+            b = assess(before, in, "before");
+            a = assess(after, in, "after");
+        } catch (Rejected r) {
+            return new Compared(in, List.of(), false, Set.of(), Set.of(), r.messages);
+        }
+        return new Compared(in, differences(b, a), detailsDiffer(b, a), new HashSet<>(b.firedRules()), new HashSet<>(a.firedRules()), null);
+    }
+
+    private static final class Rejected extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient List<String> messages;
+
+        Rejected(List<String> messages) {
+            super(null, null, false, false);
+            this.messages = messages;
+        }
+    }
+
+    private static Assessment assess(NetlmEngine engine, PatientInput in, String side) {
+        try {
+            return engine.assess(in.patient(), AssessOptions.withoutExplanations());
+        } catch (InvalidPatientException e) {
+            throw new Rejected(e.getViolations().stream().map(v -> in.location() + " " + v.describe()).toList());
+        } catch (RuntimeException e) {
+            LOG.debug("Assessment failed at {}", in.location(), e);
+            throw new Rejected(List.of(in.location() + " cannot be assessed with the rules " + side + " the edit: " + e.getMessage()));
+        }
+    }
+
+    /** The kinds of change between two assessments of one patient: findings, then therapies, then warnings. */
+    static List<ChangeKind> differences(Assessment b, Assessment a) {
+        List<ChangeKind> out = new ArrayList<>();
+        Map<String, String> fb = b.findings().asMap();
+        Map<String, String> fa = a.findings().asMap();
+        Set<String> keys = new LinkedHashSet<>(fb.keySet());
+        keys.addAll(fa.keySet());
+        for (String k : keys) {
+            if (!Objects.equals(fb.get(k), fa.get(k))) {
+                out.add(new ChangeKind.FindingTransition(k, fb.get(k), fa.get(k)));
+            }
+        }
+        Map<Therapy, Strength> sb = strengths(b);
+        Map<Therapy, Strength> sa = strengths(a);
+        for (Therapy t : Therapy.values()) {
+            if (sb.get(t) != sa.get(t)) {
+                out.add(new ChangeKind.TherapyTransition(t, sb.get(t), sa.get(t)));
+            }
+        }
+        Set<WarningCode> wb = codes(b);
+        Set<WarningCode> wa = codes(a);
+        for (WarningCode c : WarningCode.values()) {
+            if (wb.contains(c) != wa.contains(c)) {
+                out.add(new ChangeKind.WarningTransition(c, wa.contains(c)));
+            }
+        }
+        return out;
+    }
+
+    /** Same strengths, but another deciding rule, rationale or evidence for some therapy. */
+    private static boolean detailsDiffer(Assessment b, Assessment a) {
+        Map<Therapy, Recommendation> rb = new HashMap<>();
+        b.recommendations().forEach(r -> rb.put(r.therapy(), r));
+        for (Recommendation r : a.recommendations()) {
+            Recommendation o = rb.get(r.therapy());
+            if (o != null && (!o.ruleId().equals(r.ruleId()) || !o.rationale().equals(r.rationale()) || !o.evidence().equals(r.evidence()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Map<Therapy, Strength> strengths(Assessment a) {
+        Map<Therapy, Strength> m = new java.util.EnumMap<>(Therapy.class);
+        a.recommendations().forEach(r -> m.put(r.therapy(), r.strength()));
+        return m;
+    }
+
+    private static Set<WarningCode> codes(Assessment a) {
+        Set<WarningCode> s = EnumSet.noneOf(WarningCode.class);
+        a.warnings().forEach(w -> s.add(w.code()));
+        return s;
+    }
+
+    /** Counts, kept on the sink's thread. */
+    private final class Totals {
+        long patients;
+        long changed;
+        long recommendationsChanged;
+        long details;
+        long rejected;
+        final List<String> rejections = new ArrayList<>();
+        final Map<ChangeKind, Acc> byKind = new HashMap<>();
+        /** rule id -> fired before, fired after, lost, gained. */
+        final Map<String, long[]> firing = new HashMap<>();
+
+        void add(Compared c, Consumer<String> rejects) {
+            if (c.rejection != null) {
+                rejected++;
+                for (String m : c.rejection) {
+                    rejects.accept(m);
+                    if (rejections.size() < MAX_REJECTIONS) {
+                        rejections.add(m);
+                    }
+                }
+                return;
+            }
+            patients++;
+            if (!c.kinds.isEmpty()) {
+                changed++;
+                if (c.kinds.stream().anyMatch(k -> k instanceof ChangeKind.TherapyTransition)) {
+                    recommendationsChanged++;
+                }
+            } else if (c.details) {
+                details++;
+            }
+            for (ChangeKind k : c.kinds) {
+                Acc acc = byKind.computeIfAbsent(k, x -> new Acc());
+                acc.count++;
+                if (acc.seeds.size() < examples) {
+                    acc.seeds.add(c.input);
+                }
+            }
+            for (String r : c.firedBefore) {
+                long[] f = firing.computeIfAbsent(r, x -> new long[4]);
+                f[0]++;
+                if (!c.firedAfter.contains(r)) {
+                    f[2]++;
+                }
+            }
+            for (String r : c.firedAfter) {
+                long[] f = firing.computeIfAbsent(r, x -> new long[4]);
+                f[1]++;
+                if (!c.firedBefore.contains(r)) {
+                    f[3]++;
+                }
+            }
+        }
+    }
+
+    private static final class Acc {
+        long count;
+        final List<PatientInput> seeds = new ArrayList<>();
+    }
+
+    /** The example patients of one kind, assessed again with explanations. */
+    private List<ImpactReport.Example> examples(ChangeKind kind, List<PatientInput> seeds) {
+        List<ImpactReport.Example> out = new ArrayList<>();
+        for (PatientInput in : seeds) {
+            Assessment b = before.assess(in.patient());
+            Assessment a = after.assess(in.patient());
+            out.add(new ImpactReport.Example(in.patientId(), in.location(), side(kind, b), side(kind, a)));
+        }
+        return out;
+    }
+
+    private static ImpactReport.Side side(ChangeKind kind, Assessment a) {
+        if (kind instanceof ChangeKind.TherapyTransition t) {
+            Optional<Recommendation> r = a.recommendation(t.therapy());
+            String why = a.why(t.therapy()).map(Why::describe)
+                .orElseGet(() -> a.whyNot(t.therapy()).map(WhyNot::describe).orElse(null));
+            return new ImpactReport.Side(r.map(x -> x.strength().name()).orElse("absent"), r.map(Recommendation::ruleId).orElse(null),
+                r.map(Recommendation::rationale).orElse(null), why);
+        }
+        if (kind instanceof ChangeKind.FindingTransition f) {
+            return new ImpactReport.Side(Optional.ofNullable(a.findings().asMap().get(f.finding())).orElse("none"), null,
+                recommendations(a), null);
+        }
+        WarningCode code = ((ChangeKind.WarningTransition) kind).code();
+        Optional<Warning> x = a.warnings().stream().filter(v -> v.code() == code).findFirst();
+        return new ImpactReport.Side(x.isPresent() ? "present" : "absent", null, x.map(Warning::message).orElse(null), recommendations(a));
+    }
+
+    /** {@code RECOMMENDED: RADICAL_RESECTION; CONSIDER: PRRT, EVEROLIMUS} (the offered therapies, by strength). */
+    static String recommendations(Assessment a) {
+        Map<Strength, List<String>> by = new TreeMap<>();
+        a.recommendations().forEach(r -> by.computeIfAbsent(r.strength(), s -> new ArrayList<>()).add(r.therapy().name()));
+        return by.isEmpty() ? "no recommendation" : by.entrySet().stream()
+            .map(e -> e.getKey() + ": " + String.join(", ", e.getValue())).collect(Collectors.joining("; "));
+    }
+}
