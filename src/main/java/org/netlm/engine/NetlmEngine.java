@@ -3,8 +3,11 @@ package org.netlm.engine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -16,6 +19,7 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
+import org.netlm.catalog.RulePolicy;
 import org.netlm.model.Assessment;
 import org.netlm.model.Candidate;
 import org.netlm.model.Criteria;
@@ -55,6 +59,11 @@ public final class NetlmEngine {
     /** Upper bound on rule firings per patient: a rule edit that loops is stopped, not left spinning. */
     static final int MAX_FIRINGS = 5_000;
     /**
+     * Default upper bound on the rules' time for one patient (a normal assessment takes well under a millisecond):
+     * a rule that is too slow, or fires without end, gives {@link RuleTimeLimitException} instead of a hung request.
+     */
+    public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(5);
+    /**
      * The global the criterion rules add their criteria to ({@code global CriteriaCollector criteria;} in the DRL);
      * the engine sets a fresh collector before every patient when the rule folder declares it.
      */
@@ -71,6 +80,7 @@ public final class NetlmEngine {
     private final String sourceName;
     private final boolean precompiled;
     private final Explainer explainer;
+    private final Duration timeLimit;
 
     private NetlmEngine(KieBase kieBase, boolean precompiled, RuleCatalog catalog, EvidenceRegistry evidence, String rulesetVersion,
                         String sourceName) {
@@ -83,6 +93,40 @@ public final class NetlmEngine {
         this.evidence = evidence;
         this.rulesetVersion = rulesetVersion;
         this.sourceName = sourceName;
+        this.timeLimit = DEFAULT_TIME_LIMIT;
+    }
+
+    /** The same rules (and the same compiled base and session pool) with another time limit per patient. */
+    private NetlmEngine(NetlmEngine e, Duration timeLimit) {
+        this.precompiled = e.precompiled;
+        this.kieBase = e.kieBase;
+        this.sessions = e.sessions;
+        this.criteriaGlobal = e.criteriaGlobal;
+        this.catalog = e.catalog;
+        this.explainer = e.explainer;
+        this.evidence = e.evidence;
+        this.rulesetVersion = e.rulesetVersion;
+        this.sourceName = e.sourceName;
+        this.timeLimit = timeLimit;
+    }
+
+    /**
+     * This engine with another time limit for the rules of one {@link #assess} call (default {@link #DEFAULT_TIME_LIMIT}).
+     * Shares the compiled rules; cheap.
+     *
+     * @throws IllegalArgumentException when {@code limit} is not positive
+     */
+    public NetlmEngine withTimeLimit(Duration limit) {
+        Objects.requireNonNull(limit, "limit");
+        if (limit.isNegative() || limit.isZero()) {
+            throw new IllegalArgumentException("time limit must be positive: " + limit);
+        }
+        return new NetlmEngine(this, limit);
+    }
+
+    /** The time limit for the rules of one {@link #assess} call. */
+    public Duration timeLimit() {
+        return timeLimit;
     }
 
     /**
@@ -132,14 +176,17 @@ public final class NetlmEngine {
 
     private static NetlmEngine build(RuleSource source, boolean usePrecompiled) {
         long start = System.nanoTime();
+        // A rule folder is knowledge, not code: the rule policy reads it before any of it is compiled (the bundled
+        // rules are part of the build and pass the policy in its tests, see RulePolicyTest).
+        List<RuleProblem> refused = usePrecompiled ? List.of() : policy(source);
         // The KIE base (pre-compiled model or DRL compilation) and the catalogue (a second DRL parse) are
         // independent: build the base on a thread of its own meanwhile (a cold start is mostly class loading).
-        FutureTask<KieBase> kieBase = new FutureTask<>(() -> usePrecompiled
+        FutureTask<KieBase> kieBase = new FutureTask<>(() -> !refused.isEmpty() ? null : usePrecompiled
             ? KieBaseFactory.precompiled().orElse(null) : KieBaseFactory.build(source));
         Thread compiler = new Thread(kieBase, "netlm-rule-compiler");
         compiler.setDaemon(true);
         compiler.start();
-        List<RuleProblem> problems = new ArrayList<>();
+        List<RuleProblem> problems = new ArrayList<>(refused);
         EvidenceRegistry evidence = null;
         if (source.evidenceJson() == null) {
             problems.add(new RuleProblem(RuleSource.EVIDENCE_FILE, 0, "the evidence registry is missing from the rule folder"));
@@ -176,6 +223,13 @@ public final class NetlmEngine {
         LOG.info("NETLM rules {} loaded from {}{}: {} rules in {} ms", version, source.name(),
             precompiled ? " (pre-compiled)" : "", catalog.rules().size(), (System.nanoTime() - start) / 1_000_000);
         return new NetlmEngine(base, precompiled, catalog, evidence, version, source.name());
+    }
+
+    /** The rule policy's violations in {@code source} (docs/rule-policy.md), as rule problems. */
+    private static List<RuleProblem> policy(RuleSource source) {
+        Map<String, String> files = new LinkedHashMap<>();
+        source.drlFiles().forEach(f -> files.put(f.path(), f.content()));
+        return RulePolicy.check(files).stream().map(v -> new RuleProblem(v.file(), v.line(), v.message())).toList();
     }
 
     /** The KIE base built on the compiler thread; its exceptions rethrown as they were. */
@@ -242,6 +296,7 @@ public final class NetlmEngine {
         Objects.requireNonNull(options, "options");
         PatientValidator.requireValid(patient);
         FiringRecorder recorder = new FiringRecorder();
+        TimeLimit clock = new TimeLimit(timeLimit.toNanos());
         // Keep the default thread-safe session option: with ThreadSafeOption.NO the executable model's
         // consequences reuse one argument array per rule across all sessions of the KIE base, and
         // concurrent assessments corrupt each other (seen as NullPointerExceptions on 2 threads).
@@ -249,11 +304,17 @@ public final class NetlmEngine {
         try {
             session.addEventListener(recorder.agendaListener);
             session.addEventListener(recorder.runtimeListener); // always: it collects the facts (no getObjects query)
+            session.addEventListener(clock);
             if (criteriaGlobal) {
                 session.setGlobal(CRITERIA_GLOBAL, new CriteriaCollector()); // a fresh one per patient
             }
             session.insert(patient);
             int fired = session.fireAllRules(MAX_FIRINGS);
+            if (clock.exceeded()) {
+                throw new RuleTimeLimitException("Rules ran longer than the time limit of " + timeLimit.toMillis()
+                    + " ms for one patient (" + fired + " firings, then halted): a rule in " + sourceName
+                    + " is too slow or loops; most fired: " + recorder.mostFired(), timeLimit);
+            }
             if (fired >= MAX_FIRINGS) {
                 throw new IllegalStateException("Rules fired " + fired + " times for one patient (limit " + MAX_FIRINGS
                     + "): a rule in " + sourceName + " loops; most fired: " + recorder.mostFired());
@@ -261,6 +322,7 @@ public final class NetlmEngine {
         } finally {
             session.removeEventListener(recorder.agendaListener);
             session.removeEventListener(recorder.runtimeListener);
+            session.removeEventListener(clock);
             session.dispose(); // back to the pool, reset
         }
         // The recorder saw every insert (and delete): its fact list is the session's working memory.

@@ -1,0 +1,215 @@
+package org.netlm.catalog;
+
+import java.lang.reflect.GenericArrayType;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
+import java.lang.reflect.WildcardType;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Name resolution for one rule folder: DRL imports, the folder's declared types and functions, java.lang, and the
+ * class path (classes are looked up without being initialised). Also the small type model the policy checker infers
+ * for expressions ({@link Ty}).
+ */
+final class Types {
+
+    /** What an expression denotes, as far as the checker needs to know. */
+    enum Kind { VALUE, TYPE, DECLARED_VALUE, DECLARED_TYPE, KCONTEXT, NULL, UNKNOWN, PACKAGE }
+
+    /**
+     * @param raw      the class of a VALUE or TYPE
+     * @param generic  the generic type of a VALUE (for element types), else {@code raw}
+     * @param name     the declared type's name (DECLARED_*), or the dotted prefix of a PACKAGE
+     */
+    record Ty(Kind kind, Class<?> raw, Type generic, String name) {
+        static final Ty UNKNOWN = new Ty(Kind.UNKNOWN, null, null, null);
+        static final Ty NULL = new Ty(Kind.NULL, null, null, null);
+        static final Ty KCONTEXT = new Ty(Kind.KCONTEXT, null, null, "kcontext");
+
+        static Ty value(Class<?> c) {
+            return new Ty(Kind.VALUE, c, c, null);
+        }
+
+        static Ty type(Class<?> c) {
+            return new Ty(Kind.TYPE, c, c, null);
+        }
+
+        static Ty pkg(String prefix) {
+            return new Ty(Kind.PACKAGE, null, null, prefix);
+        }
+
+        static Ty declaredValue(String name) {
+            return new Ty(Kind.DECLARED_VALUE, null, null, name);
+        }
+
+        static Ty declaredType(String name) {
+            return new Ty(Kind.DECLARED_TYPE, null, null, name);
+        }
+
+        boolean isValue() {
+            return kind == Kind.VALUE || kind == Kind.DECLARED_VALUE || kind == Kind.NULL || kind == Kind.UNKNOWN;
+        }
+
+        boolean isString() {
+            return kind == Kind.VALUE && raw == String.class;
+        }
+    }
+
+    /** A type declared in the folder ({@code declare Tick n : int end}): its fields, in order, by type name. */
+    record Declared(String name, LinkedHashMap<String, String> fields, FileScope scope) {
+    }
+
+    /** A function declared in the folder. */
+    record Function(String name, String returnType, FileScope scope) {
+    }
+
+    /** The imports of one DRL file. */
+    record FileScope(String pkg, Map<String, String> singleImports, List<String> wildcardImports, Map<String, String> functionImports) {
+    }
+
+    /** Class look-ups of the policy's class loader (the class path does not change while it runs): shared, cheap. */
+    private static final Map<String, Optional<Class<?>>> CLASSES = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ClassLoader loader;
+    final Map<String, Declared> declared = new HashMap<>();
+    final Map<String, Function> functions = new HashMap<>();
+
+    Types(ClassLoader loader) {
+        this.loader = loader;
+    }
+
+    /** The class named {@code dotted} (nested classes with dots too: {@code org.netlm.model.StrengthLimit.Kind}). */
+    Optional<Class<?>> classNamed(String dotted) {
+        if (loader != Types.class.getClassLoader()) {
+            return load(dotted);
+        }
+        Optional<Class<?>> known = CLASSES.get(dotted);
+        if (known == null) {
+            known = load(dotted);
+            if (CLASSES.size() < 10_000) { // names come from rule files: bounded
+                CLASSES.put(dotted, known);
+            }
+        }
+        return known;
+    }
+
+    private Optional<Class<?>> load(String dotted) {
+        String name = dotted;
+        while (true) {
+            try {
+                return Optional.of(Class.forName(name, false, loader));
+            } catch (ClassNotFoundException | LinkageError e) {
+                int dot = name.lastIndexOf('.');
+                if (dot < 0) {
+                    return Optional.empty();
+                }
+                name = name.substring(0, dot) + "$" + name.substring(dot + 1);
+                if (name.indexOf('.') < 0) {
+                    return Optional.empty();
+                }
+            }
+        }
+    }
+
+    /** A simple type name as Java and DRL resolve it in {@code scope}: declared, imported, java.lang, wildcard. */
+    Optional<Ty> simple(String name, FileScope scope) {
+        if (declared.containsKey(name)) {
+            return Optional.of(Ty.declaredType(name));
+        }
+        String single = scope.singleImports().get(name);
+        if (single != null) {
+            return classNamed(single).map(Ty::type);
+        }
+        if (!name.isEmpty() && Character.isUpperCase(name.charAt(0))) {
+            Optional<Class<?>> lang = classNamed("java.lang." + name);
+            if (lang.isPresent()) {
+                return lang.map(Ty::type);
+            }
+            for (String w : scope.wildcardImports()) {
+                Optional<Class<?>> c = classNamed(w + "." + name);
+                if (c.isPresent()) {
+                    return c.map(Ty::type);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A dotted type name ({@code Map.Entry}, {@code java.net.Socket}, {@code StrengthLimit.Kind}), or empty. */
+    Optional<Ty> dotted(String name, FileScope scope) {
+        String[] parts = name.split("\\.");
+        Optional<Ty> first = simple(parts[0], scope);
+        if (first.isPresent()) {
+            Ty t = first.get();
+            for (int i = 1; i < parts.length && t != null; i++) {
+                t = t.kind() == Kind.TYPE ? nested(t.raw(), parts[i]).map(Ty::type).orElse(null) : null;
+            }
+            return Optional.ofNullable(t);
+        }
+        return classNamed(name).map(Ty::type);
+    }
+
+    Optional<Class<?>> nested(Class<?> outer, String name) {
+        return classNamed(outer.getName().replace('$', '.') + "." + name);
+    }
+
+    /** The type of a value of generic type {@code t}, read from a member of {@code receiver} (for type variables). */
+    static Ty fromReflect(Type t, Ty receiver) {
+        if (t instanceof Class<?> c) {
+            return new Ty(Kind.VALUE, c, c, null);
+        }
+        if (t instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw) {
+            return new Ty(Kind.VALUE, raw, p, null);
+        }
+        if (t instanceof TypeVariable<?> v) {
+            if (receiver != null && receiver.generic() instanceof ParameterizedType rp && rp.getRawType() instanceof Class<?> rc) {
+                TypeVariable<?>[] params = rc.getTypeParameters();
+                for (int i = 0; i < params.length; i++) {
+                    if (params[i].getName().equals(v.getName())) {
+                        return fromReflect(rp.getActualTypeArguments()[i], null);
+                    }
+                }
+            }
+            Type[] bounds = v.getBounds();
+            return bounds.length > 0 && bounds[0] instanceof Class<?> b && b != Object.class ? Ty.value(b) : Ty.UNKNOWN;
+        }
+        if (t instanceof WildcardType w && w.getUpperBounds().length > 0) {
+            return fromReflect(w.getUpperBounds()[0], receiver);
+        }
+        if (t instanceof GenericArrayType) {
+            return Ty.value(Object[].class);
+        }
+        return Ty.UNKNOWN;
+    }
+
+    /**
+     * The type of property {@code name} of {@code c} as DRL reads it ({@code ki67Percent} is {@code getKi67Percent()},
+     * {@code isX()}, a record accessor or a public field), only when it is declared by a project type; else empty.
+     */
+    static Optional<Ty> property(Ty owner, String name) {
+        Class<?> c = owner.raw();
+        if (c == null || !AllowList.isProject(c) || name.isEmpty()) {
+            return Optional.empty();
+        }
+        String cap = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        for (String getter : List.of("get" + cap, "is" + cap, name)) {
+            java.lang.reflect.Method m = AllowList.projectMethod(c, getter, 0, false);
+            if (m != null && m.getReturnType() != void.class) {
+                return Optional.of(fromReflect(m.getGenericReturnType(), owner));
+            }
+        }
+        try {
+            java.lang.reflect.Field f = c.getField(name);
+            if (!java.lang.reflect.Modifier.isStatic(f.getModifiers()) && AllowList.isProject(f.getDeclaringClass())) {
+                return Optional.of(fromReflect(f.getGenericType(), owner));
+            }
+        } catch (NoSuchFieldException e) {
+            // not a field either
+        }
+        return Optional.empty();
+    }
+}
