@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -224,6 +227,68 @@ public final class PatientJson {
         put("symptomatic", (b, n) -> b.symptomatic(bool(n)));
         put("creatinineClearanceMlMin", (b, n) -> b.creatinineClearanceMlMin(number(n)));
         put("priorTherapies", (b, n) -> b.priorTherapies(priorTherapies(n)));
+    }
+
+    /**
+     * The patient JSON of {@code p} (interface.md): fields in interface.md order, absent fields left out. What
+     * {@link #fromTree} reads back into an equal case; used to store or export a case as it was assessed.
+     */
+    public static ObjectNode toTree(PatientCase p) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        putText(o, "id", p.getId());
+        putNumber(o, "age", p.getAge());
+        putNumber(o, "ecog", p.getEcog());
+        putText(o, "primarySite", p.getPrimarySite());
+        putText(o, "primaryStatus", p.getPrimaryStatus());
+        putBool(o, "primaryResectable", p.getPrimaryResectable());
+        putText(o, "differentiation", p.getDifferentiation());
+        putNumber(o, "ki67Percent", p.getKi67Percent());
+        putNumber(o, "mitosesPer2mm2", p.getMitosesPer2mm2());
+        putText(o, "grade", p.getGrade());
+        putBool(o, "functional", p.getFunctional());
+        putText(o, "liverMetastasisType", p.getLiverMetastasisType());
+        putNumber(o, "liverLesionCount", p.getLiverLesionCount());
+        putNumber(o, "largestLesionCm", p.getLargestLesionCm());
+        putBool(o, "bilobar", p.getBilobar());
+        putNumber(o, "liverTumorBurdenPercent", p.getLiverTumorBurdenPercent());
+        putBool(o, "extrahepaticDisease", p.getExtrahepaticDisease());
+        putBool(o, "extrahepaticResectable", p.getExtrahepaticResectable());
+        putBool(o, "resectable", p.getResectable());
+        putNumber(o, "futureLiverRemnantPercent", p.getFutureLiverRemnantPercent());
+        putText(o, "childPugh", p.getChildPugh());
+        putBool(o, "portalVeinThrombosis", p.getPortalVeinThrombosis());
+        putBool(o, "biliaryEntericAnastomosis", p.getBiliaryEntericAnastomosis());
+        putText(o, "sstrStatus", p.getSstrStatus());
+        putText(o, "diseaseStatus", p.getDiseaseStatus());
+        putBool(o, "symptomatic", p.getSymptomatic());
+        putNumber(o, "creatinineClearanceMlMin", p.getCreatinineClearanceMlMin());
+        if (p.getPriorTherapies() != null) {
+            ArrayNode list = o.putArray("priorTherapies");
+            for (PriorTherapy t : p.getPriorTherapies()) {
+                list.addObject().put("therapy", t.getTherapy().name()).put("outcome", t.getOutcome().name());
+            }
+        }
+        return o;
+    }
+
+    private static void putText(ObjectNode o, String name, Object value) {
+        if (value != null) {
+            o.put(name, value.toString());
+        }
+    }
+
+    private static void putBool(ObjectNode o, String name, Boolean value) {
+        if (value != null) {
+            o.put(name, value);
+        }
+    }
+
+    private static void putNumber(ObjectNode o, String name, Number value) {
+        if (value instanceof Integer i) {
+            o.put(name, i);
+        } else if (value instanceof Double d) {
+            o.put(name, d);
+        }
     }
 
     private static void put(String name, BiConsumer<PatientCase.Builder, JsonNode> set) {
