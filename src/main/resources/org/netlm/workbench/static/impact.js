@@ -85,7 +85,7 @@ function render(res, openInWhatIf) {
   if (r.ruleFiring.length) {
     out.push(table('Rules whose firing changed', ['rule', 'fired before', 'fired after', 'lost', 'gained'],
       r.ruleFiring.map((f) => h('tr', {}, h('td', {}, f.ruleId), h('td', {class: 'n'}, f.firedBefore), h('td', {class: 'n'}, f.firedAfter),
-        h('td', {class: 'n'}, f.lost), h('td', {class: 'n'}, f.gained))))));
+        h('td', {class: 'n'}, f.lost), h('td', {class: 'n'}, f.gained)))));
   }
   fill($('impact-result'), out);
 }
