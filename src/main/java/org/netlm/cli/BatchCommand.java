@@ -54,6 +54,9 @@ final class BatchCommand implements Callable<Integer> {
     @Mixin
     RulesOption rules;
 
+    @Mixin
+    InputOptions inputFormat;
+
     @Option(names = "--explain", description = "Include the why / why-not explanations in every output line (off by default: "
         + "cohort audits need the recommendations, and the lines stay small).")
     boolean explain;
@@ -77,12 +80,14 @@ final class BatchCommand implements Callable<Integer> {
         if (in != null && out != null && Files.exists(out) && Files.isSameFile(in, out)) {
             throw new CliException(ErrorHandler.INVALID_INPUT, "--output is the input file " + input + ": choose another file");
         }
+        inputFormat.check();
         NetlmEngine engine = rules.engine();
         PrintWriter err = spec.commandLine().getErr();
         String name = stdin ? PatientReader.STDIN_NAME : input;
         CompletableFuture<Long> total = in == null || !Files.isRegularFile(in) ? null
             : CompletableFuture.supplyAsync(() -> countNonBlankLines(in));
-        BatchRunner runner = new BatchRunner(engine, n, explain ? AssessOptions.DEFAULT : AssessOptions.withoutExplanations());
+        BatchRunner runner = new BatchRunner(engine, n, explain ? AssessOptions.DEFAULT : AssessOptions.withoutExplanations(),
+            inputFormat.lineParser());
         BatchRunner.Summary summary;
         java.util.function.Consumer<String> rejects = line -> {
             err.println(line);

@@ -23,9 +23,11 @@ import org.netlm.engine.AssessOptions;
 import org.netlm.engine.NetlmEngine;
 import org.netlm.io.AssessmentJson;
 import org.netlm.io.ByteLines;
+import org.netlm.io.LineParser;
 import org.netlm.io.LineReader;
 import org.netlm.io.PatientInput;
 import org.netlm.io.PatientReader;
+import org.netlm.io.SourceReport;
 import org.netlm.model.Assessment;
 import org.netlm.validation.InvalidPatientException;
 import org.slf4j.Logger;
@@ -122,6 +124,7 @@ public final class BatchRunner {
     private final int window;
     private final long progressMillis;
     private final AssessOptions options;
+    private final LineParser parser;
 
     /**
      * @param engine  the engine (shared by the workers)
@@ -148,6 +151,18 @@ public final class BatchRunner {
      * @param options how to assess (the default for batch runs: without explanations, which cohort audits do not need)
      */
     public BatchRunner(NetlmEngine engine, int threads, int window, long progressMillis, AssessOptions options) {
+        this(engine, threads, window, progressMillis, options, PatientReader::parseLine);
+    }
+
+    /** As {@link #BatchRunner(NetlmEngine, int, AssessOptions)}, reading each line with {@code parser} (e.g. FHIR Bundles). */
+    public BatchRunner(NetlmEngine engine, int threads, AssessOptions options, LineParser parser) {
+        this(engine, threads, Math.max(256, threads * 64), 1000, options, parser);
+    }
+
+    /**
+     * @param parser how a line becomes a patient (patient JSON, or a FHIR Bundle whose mapping report joins the output)
+     */
+    public BatchRunner(NetlmEngine engine, int threads, int window, long progressMillis, AssessOptions options, LineParser parser) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, was " + threads);
         }
@@ -159,6 +174,7 @@ public final class BatchRunner {
         this.window = window;
         this.progressMillis = progressMillis;
         this.options = Objects.requireNonNull(options, "options");
+        this.parser = Objects.requireNonNull(parser, "parser");
     }
 
     public int threads() {
@@ -304,14 +320,14 @@ public final class BatchRunner {
         LineReader.Line line = chunk.lines[i];
         chunk.lines[i] = null; // the text is no longer needed
         PatientInput in = line.tooLong() ? PatientReader.tooLong(inputName, line)
-            : PatientReader.parseLine(line.text(), inputName, line.number());
+            : parser.parse(line.text(), inputName, line.number());
         List<String> rejection;
         if (!in.isValid()) {
             rejection = in.describeViolations();
         } else {
             try {
                 Assessment a = engine.assess(in.patient(), options);
-                sink.render(a, chunk, i);
+                sink.render(a, in.report(), chunk, i);
                 return;
             } catch (InvalidPatientException e) {
                 rejection = e.getViolations().stream().map(v -> in.location() + " " + v.describe()).toList();
@@ -329,8 +345,8 @@ public final class BatchRunner {
         /** Worker, before the chunk's first line. */
         void prepare(Chunk c);
 
-        /** Worker: line {@code i}'s output (all or nothing: on an exception nothing of it is kept). */
-        void render(Assessment a, Chunk c, int i);
+        /** Worker: line {@code i}'s output, with the source's report if any (all or nothing: on an exception nothing of it is kept). */
+        void render(Assessment a, SourceReport report, Chunk c, int i);
 
         /** Worker: line {@code i} has no output. */
         void reject(Chunk c, int i);
@@ -364,10 +380,10 @@ public final class BatchRunner {
         }
 
         @Override
-        public void render(Assessment a, Chunk c, int i) {
+        public void render(Assessment a, SourceReport report, Chunk c, int i) {
             int start = c.bytes.size();
             try {
-                AssessmentJson.writeCompactLine(a, c.bytes);
+                AssessmentJson.writeCompactLine(a, report, c.bytes);
             } catch (RuntimeException e) {
                 c.bytes.truncate(start);
                 throw e;
@@ -424,8 +440,8 @@ public final class BatchRunner {
         }
 
         @Override
-        public void render(Assessment a, Chunk c, int i) {
-            c.texts[i] = AssessmentJson.toCompactJson(a);
+        public void render(Assessment a, SourceReport report, Chunk c, int i) {
+            c.texts[i] = AssessmentJson.toCompactJson(a, report);
         }
 
         @Override

@@ -3,7 +3,6 @@ package org.netlm.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.netlm.engine.NetlmEngine;
@@ -11,7 +10,8 @@ import org.netlm.io.AssessmentJson;
 import org.netlm.io.AssessmentText;
 import org.netlm.io.PatientInput;
 import org.netlm.io.PatientInputException;
-import org.netlm.io.PatientReader;
+import org.netlm.io.PatientSource;
+import org.netlm.io.SourceReport;
 import org.netlm.model.Assessment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Assess patients and print the recommendations.",
-        "A file holds one patient object, an array of them, or NDJSON (one object a line); - reads standard input."},
+        "A file holds one patient object, an array of them, or NDJSON (one object a line); - reads standard input.",
+        "With --input-format fhir: one FHIR R4 Bundle per file, or NDJSON of Bundles; the JSON gains a 'mapping' section."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:every patient assessed", "1:invalid input (each violation on standard error)", "2:rules do not compile"})
 final class EvaluateCommand implements Callable<Integer> {
@@ -46,6 +47,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     RulesOption rules;
 
+    @Mixin
+    InputOptions input;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
         description = "json (default) or text (for reading at the tumour board).")
     Format format;
@@ -60,19 +64,20 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        input.check();
         NetlmEngine engine = rules.engine();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Sink sink = format == Format.text ? new TextSink(out, explain) : new JsonSink(out);
         boolean invalid = false;
         for (String file : files) {
-            try (PatientReader reader = open(file)) {
+            try (PatientSource reader = input.open(file, cli.stdin())) {
                 for (PatientInput p = reader.next(); p != null; p = reader.next()) {
                     if (p.isValid()) {
-                        sink.add(engine.assess(p.patient()));
+                        sink.add(engine.assess(p.patient()), p.report());
                     } else {
                         p.describeViolations().forEach(err::println);
-                        sink.add(null);
+                        sink.add(null, null);
                         invalid = true;
                     }
                 }
@@ -90,13 +95,9 @@ final class EvaluateCommand implements Callable<Integer> {
         return invalid ? ErrorHandler.INVALID_INPUT : ErrorHandler.OK;
     }
 
-    private PatientReader open(String file) throws IOException {
-        return "-".equals(file) ? PatientReader.of(cli.stdin(), PatientReader.STDIN_NAME) : PatientReader.open(Path.of(file));
-    }
-
-    /** Receives each patient's assessment in input order ({@code null} for a rejected patient). */
+    /** Receives each patient's assessment in input order ({@code null} for a rejected patient), with the source's report. */
     private interface Sink {
-        void add(Assessment a) throws IOException;
+        void add(Assessment a, SourceReport report) throws IOException;
 
         void finish() throws IOException;
     }
@@ -110,6 +111,7 @@ final class EvaluateCommand implements Callable<Integer> {
         private final JsonGenerator g;
         private int seen;
         private Assessment first;
+        private SourceReport firstReport;
 
         JsonSink(PrintWriter out) throws IOException {
             this.out = out;
@@ -117,21 +119,22 @@ final class EvaluateCommand implements Callable<Integer> {
         }
 
         @Override
-        public void add(Assessment a) throws IOException {
+        public void add(Assessment a, SourceReport report) throws IOException {
             seen++;
             if (seen == 1) {
                 first = a;
+                firstReport = report;
                 return;
             }
             if (seen == 2) {
                 g.writeStartArray();
                 if (first != null) {
-                    AssessmentJson.write(first, g);
+                    AssessmentJson.write(first, firstReport, g);
                 }
                 first = null;
             }
             if (a != null) {
-                AssessmentJson.write(a, g);
+                AssessmentJson.write(a, report, g);
             }
         }
 
@@ -140,7 +143,7 @@ final class EvaluateCommand implements Callable<Integer> {
             if (seen > 1) {
                 g.writeEndArray();
             } else if (first != null) {
-                AssessmentJson.write(first, g);
+                AssessmentJson.write(first, firstReport, g);
             }
             g.close();
             if (seen > 1 || first != null) {
@@ -162,14 +165,14 @@ final class EvaluateCommand implements Callable<Integer> {
         }
 
         @Override
-        public void add(Assessment a) {
+        public void add(Assessment a, SourceReport report) {
             if (a == null) {
                 return;
             }
             if (written++ > 0) {
                 out.print("\n" + "=".repeat(72) + "\n\n");
             }
-            out.print(AssessmentText.format(a, explain));
+            out.print(AssessmentText.format(a, explain, report));
         }
 
         @Override

@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.netlm.engine.NetlmEngine;
 import org.netlm.service.CdsHooksServer;
-import org.netlm.service.PatientSources;
+import org.netlm.service.FhirPatientMapping;
 import org.netlm.service.ServiceConfig;
 import org.netlm.service.ShutdownSignals;
 import picocli.CommandLine.Command;
@@ -55,7 +55,7 @@ final class ServeCommand implements Callable<Integer> {
         NetlmEngine engine = rules.engine();
         CdsHooksServer server;
         try {
-            server = CdsHooksServer.start(engine, PatientSources.fhir(), cfg, port,
+            server = CdsHooksServer.start(engine, FhirPatientMapping.withDefaults(), cfg, port,
                 noAuth ? CdsHooksServer.Auth.NONE : CdsHooksServer.Auth.JWT);
         } catch (RuntimeException e) {
             throw new CliException(ErrorHandler.INVALID_INPUT, "cannot start the service on " + cfg.host() + ":" + port + ": "

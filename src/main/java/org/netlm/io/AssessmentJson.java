@@ -47,12 +47,17 @@ public final class AssessmentJson {
 
     /** The assessment as indented JSON (no trailing newline). */
     public static String toJson(Assessment a) {
-        return render(a, true);
+        return render(a, null, true);
     }
 
     /** The assessment as JSON on one line (for NDJSON; no trailing newline). */
     public static String toCompactJson(Assessment a) {
-        return render(a, false);
+        return render(a, null, false);
+    }
+
+    /** As {@link #toCompactJson(Assessment)}, with the source's report after the fixed fields ({@code null}: none). */
+    public static String toCompactJson(Assessment a, SourceReport report) {
+        return render(a, report, false);
     }
 
     private static final ThreadLocal<Utf8Lines> LINES = ThreadLocal.withInitial(Utf8Lines::new);
@@ -63,13 +68,18 @@ public final class AssessmentJson {
      * calling thread (the batch workers render their lines with it).
      */
     public static void writeCompactLine(Assessment a, ByteLines out) {
-        LINES.get().append(a, out);
+        LINES.get().append(a, null, out);
     }
 
-    private static String render(Assessment a, boolean pretty) {
+    /** As {@link #writeCompactLine(Assessment, ByteLines)}, with the source's report after the fixed fields ({@code null}: none). */
+    public static void writeCompactLine(Assessment a, SourceReport report, ByteLines out) {
+        LINES.get().append(a, report, out);
+    }
+
+    private static String render(Assessment a, SourceReport report, boolean pretty) {
         StringWriter out = new StringWriter(pretty ? 4096 : 2048);
         try (JsonGenerator g = generator(out, pretty)) {
-            write(a, g);
+            write(a, report, g);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringWriter does not fail
         }
@@ -91,6 +101,14 @@ public final class AssessmentJson {
 
     /** Writes one assessment as a JSON object. */
     public static void write(Assessment a, JsonGenerator g) throws IOException {
+        write(a, null, g);
+    }
+
+    /**
+     * Writes one assessment as a JSON object, followed (after the fixed fields of interface.md) by the source's report as
+     * member {@link SourceReport#jsonName()} (e.g. {@code mapping}); {@code report} {@code null}: none.
+     */
+    public static void write(Assessment a, SourceReport report, JsonGenerator g) throws IOException {
         g.writeStartObject();
         g.writeStringField("patientId", a.patientId());
         g.writeStringField("rulesetVersion", a.rulesetVersion());
@@ -101,6 +119,10 @@ public final class AssessmentJson {
         writeCriteria(a.criteria(), g);
         writeExplanations(a.explanations(), g);
         g.writeStringField("disclaimer", a.disclaimer());
+        if (report != null) {
+            g.writeFieldName(report.jsonName());
+            report.writeJson(g);
+        }
         g.writeEndObject();
     }
 

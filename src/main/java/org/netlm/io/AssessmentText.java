@@ -26,6 +26,11 @@ public final class AssessmentText {
 
     /** The report; with {@code explain}, a "Why and why not" section after the recommendations. */
     public static String format(Assessment a, boolean explain) {
+        return format(a, explain, null);
+    }
+
+    /** The report, followed by the source's short report (how the FHIR Bundle was mapped) when there is one. */
+    public static String format(Assessment a, boolean explain, SourceReport report) {
         StringBuilder sb = new StringBuilder(explain ? 8192 : 2048);
         header(a, sb);
         findings(a, sb);
@@ -34,6 +39,10 @@ public final class AssessmentText {
             explanations(a, sb);
         }
         warnings(a.warnings(), sb);
+        if (report != null) {
+            sb.append("\nMapping\n");
+            report.summaryLines().forEach(l -> sb.append(INDENT).append(l).append('\n'));
+        }
         sb.append('\n').append(a.disclaimer()).append('\n');
         return sb.toString();
     }

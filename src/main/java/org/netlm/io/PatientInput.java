@@ -13,9 +13,10 @@ import org.netlm.validation.Violation;
  * @param patientId  the id when it could be read, else {@code null}
  * @param patient    the valid case, or {@code null} when {@code violations} is not empty
  * @param violations every problem (empty for a valid case)
+ * @param report     how the source made the case (the FHIR mapping report), or {@code null} for patient JSON
  */
 public record PatientInput(String file, long line, int index, String patientId, PatientCase patient,
-                           List<Violation> violations) {
+                           List<Violation> violations, SourceReport report) {
     /** Longest id shown in a message (an over-long id is itself a violation, and must not flood the line). */
     static final int SHOWN_ID_LENGTH = 60;
 
@@ -24,6 +25,11 @@ public record PatientInput(String file, long line, int index, String patientId, 
         if ((patient == null) == violations.isEmpty()) {
             throw new IllegalArgumentException("a patient input holds either a case or violations");
         }
+    }
+
+    /** A patient read from patient JSON (no source report). */
+    public PatientInput(String file, long line, int index, String patientId, PatientCase patient, List<Violation> violations) {
+        this(file, line, index, patientId, patient, violations, null);
     }
 
     public boolean isValid() {

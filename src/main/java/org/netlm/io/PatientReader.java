@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.BufferedReader;
-import java.io.Closeable;
 import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +37,7 @@ import org.netlm.validation.Violation;
  * naming line and column; in NDJSON a broken line is reported as that patient's violation and reading
  * goes on. Not thread-safe.
  */
-public final class PatientReader implements Closeable {
+public final class PatientReader implements PatientSource {
     /** File name used for standard input. */
     public static final String STDIN_NAME = "<stdin>";
     /** Longest NDJSON line read (characters); longer lines are rejected without being loaded. */
@@ -151,6 +150,7 @@ public final class PatientReader implements Closeable {
      * @throws PatientInputException when the input is empty or its JSON is broken (array or multi-line layout)
      * @throws IOException           when the input cannot be read
      */
+    @Override
     public PatientInput next() throws IOException {
         try {
             if (mode == Mode.UNKNOWN) {
@@ -324,6 +324,7 @@ public final class PatientReader implements Closeable {
     }
 
     /** The name used in messages (the file as given, or {@link #STDIN_NAME}). */
+    @Override
     public String name() {
         return name;
     }

@@ -27,10 +27,10 @@ final class Utf8Lines {
     private ByteBuffer bytes = ByteBuffer.allocate(48 * 1024);
 
     /** Appends the compact JSON of {@code a} and {@code \n} to {@code out}. */
-    void append(Assessment a, ByteLines out) {
+    void append(Assessment a, SourceReport report, ByteLines out) {
         text.reset();
         try (com.fasterxml.jackson.core.JsonGenerator g = AssessmentJson.generator(text, false)) {
-            AssessmentJson.write(a, g);
+            AssessmentJson.write(a, report, g);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // the buffer does not fail
         }

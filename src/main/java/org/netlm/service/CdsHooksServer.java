@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -60,7 +61,7 @@ public final class CdsHooksServer implements AutoCloseable {
      *
      * @throws IOException when a configured JWK Set cannot be read
      */
-    public static CdsHooksServer start(NetlmEngine engine, PatientSource patients, ServiceConfig config, int port, Auth auth)
+    public static CdsHooksServer start(NetlmEngine engine, PatientMapping patients, ServiceConfig config, int port, Auth auth)
         throws IOException {
         Objects.requireNonNull(auth, "auth");
         ObjectMapper mapper = requestMapper();
@@ -89,9 +90,10 @@ public final class CdsHooksServer implements AutoCloseable {
             });
         });
         base[0] = config.baseUrl() != null ? stripSlash(config.baseUrl()) : http.baseUrl();
-        LOG.info("CDS Hooks service listening on {}{} (bound {}:{}), knowledge version {}, auth {}", base[0], BASE_PATH,
-            config.host(), http.port(), service.knowledgeVersion(),
-            auth == Auth.JWT ? "JWT (" + verifier.issuerCount() + " trusted issuer(s))" : "OFF (--no-auth)");
+        LOG.info("CDS Hooks service listening on {}{} (bound {}:{}), knowledge version {}, auth {}, ready {} ms after JVM start",
+            base[0], BASE_PATH, config.host(), http.port(), service.knowledgeVersion(),
+            auth == Auth.JWT ? "JWT (" + verifier.issuerCount() + " trusted issuer(s))" : "OFF (--no-auth)",
+            ManagementFactory.getRuntimeMXBean().getUptime());
         return new CdsHooksServer(http, service, base[0], auth);
     }
 

@@ -33,11 +33,13 @@ import org.slf4j.LoggerFactory;
 public final class CdsHooksService {
     public static final String PATIENT_VIEW_ID = "netlm-liver-metastases";
     public static final String ORDER_SIGN_ID = "netlm-therapy-check";
+    /** Response extension carrying the FHIR mapping report (fhir-mapping.md §5). */
+    public static final String MAPPING_EXTENSION = "org.netlm.mapping";
     private static final Logger LOG = LoggerFactory.getLogger(CdsHooksService.class);
     private static final Set<String> ORDER_TYPES = Set.of("MedicationRequest", "ServiceRequest", "Procedure");
 
     private final NetlmEngine engine;
-    private final PatientSource patients;
+    private final PatientMapping patients;
     private final ObjectMapper mapper;
     private final PrefetchAssembler prefetch;
     private final TherapyCodes codes;
@@ -46,7 +48,7 @@ public final class CdsHooksService {
     private final AtomicLong feedbackAccepted = new AtomicLong();
     private final AtomicLong feedbackOverridden = new AtomicLong();
 
-    public CdsHooksService(NetlmEngine engine, PatientSource patients, ServiceConfig config, ObjectMapper mapper, Clock clock) {
+    public CdsHooksService(NetlmEngine engine, PatientMapping patients, ServiceConfig config, ObjectMapper mapper, Clock clock) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.patients = Objects.requireNonNull(patients, "patients");
         this.mapper = mapper;
@@ -77,25 +79,26 @@ public final class CdsHooksService {
     private ObjectNode buildDiscovery() {
         ObjectNode root = mapper.createObjectNode();
         ArrayNode services = root.putArray("services");
-        ObjectNode pv = services.addObject();
-        pv.put("hook", "patient-view");
-        pv.put("title", "NETLM: liver metastases of neuroendocrine tumours");
-        pv.put("description", "Tumour-board decision support for liver metastases of non-functional GEP neuroendocrine tumours: "
-            + "recommended, possible and withheld therapies with the rationale and evidence. Not a prescription.");
-        pv.put("id", PATIENT_VIEW_ID);
-        ObjectNode templates = pv.putObject("prefetch");
-        PrefetchAssembler.TEMPLATES.forEach(templates::put);
-        pv.put("usageRequirements", "Needs FHIR read access to Patient, Condition, Observation, MedicationRequest, MedicationStatement, "
-            + "Medication, Procedure and DiagnosticReport of the patient.");
-        ObjectNode os = services.addObject();
-        os.put("hook", "order-sign");
-        os.put("title", "NETLM: therapy order check for NET liver metastases");
-        os.put("description", "Warns when a signed order (somatostatin analogue, everolimus, sunitinib, surufatinib, cabozantinib, "
-            + "PRRT, chemotherapy, or a coded procedure) is not recommended or contraindicated for this patient.");
-        os.put("id", ORDER_SIGN_ID);
-        ObjectNode t2 = os.putObject("prefetch");
-        PrefetchAssembler.TEMPLATES.forEach(t2::put);
+        describe(services, "patient-view", PATIENT_VIEW_ID, "NETLM: liver metastases of neuroendocrine tumours",
+            "Tumour-board decision support for liver metastases of non-functional GEP neuroendocrine tumours: "
+                + "recommended, possible and withheld therapies with the rationale and evidence. Not a prescription.");
+        describe(services, "order-sign", ORDER_SIGN_ID, "NETLM: therapy order check for NET liver metastases",
+            "Warns when a signed order (somatostatin analogue, everolimus, sunitinib, surufatinib, cabozantinib, "
+                + "PRRT, chemotherapy, or a coded procedure) is not recommended or contraindicated for this patient.");
         return root;
+    }
+
+    /** One service of the discovery answer; both read the patient by the same prefetch templates. */
+    private static void describe(ArrayNode services, String hook, String id, String title, String description) {
+        ObjectNode s = services.addObject();
+        s.put("hook", hook);
+        s.put("title", title);
+        s.put("description", description);
+        s.put("id", id);
+        ObjectNode templates = s.putObject("prefetch");
+        PrefetchAssembler.TEMPLATES.forEach(templates::put);
+        s.put("usageRequirements", "Needs FHIR read access to Patient, Condition, Observation, MedicationRequest, "
+            + "MedicationStatement, Medication, Procedure, BodyStructure and DiagnosticReport of the patient.");
     }
 
     /** {@code POST /cds-services/{id}}: the response body ({@code {"cards": […]}}). */
@@ -120,6 +123,7 @@ public final class CdsHooksService {
         } else {
             cards.patientView(e.assessment(), e.mapped().notMapped(), e.notes(), out);
         }
+        attachReport(response, e);
         return response;
     }
 
@@ -131,6 +135,7 @@ public final class CdsHooksService {
             return response; // nothing this knowledge base speaks about: no card, no assessment
         }
         Evaluated e = evaluate(request);
+        attachReport(response, e);
         if (e.assessment() == null) {
             cards.notAssessed(e.mapped().notMapped(), e.mapped().problems(), e.notes(), out);
             return response;
@@ -144,12 +149,19 @@ public final class CdsHooksService {
         return response;
     }
 
-    private record Evaluated(PatientSource.Mapped mapped, Assessment assessment, List<String> notes) {
+    /** The mapping report travels with the cards (fhir-mapping.md §7), as a response extension. */
+    private static void attachReport(ObjectNode response, Evaluated e) {
+        if (e.mapped().report() != null) {
+            response.putObject("extension").set(MAPPING_EXTENSION, e.mapped().report());
+        }
+    }
+
+    private record Evaluated(PatientMapping.Mapped mapped, Assessment assessment, List<String> notes) {
     }
 
     private Evaluated evaluate(HookRequest request) {
         PrefetchAssembler.Assembled bundle = prefetch.assemble(request);
-        PatientSource.Mapped mapped = patients.map(bundle.bundle());
+        PatientMapping.Mapped mapped = patients.map(bundle.bundle());
         if (!mapped.assessable()) {
             return new Evaluated(mapped, null, bundle.incomplete());
         }
@@ -157,7 +169,7 @@ public final class CdsHooksService {
             return new Evaluated(mapped, engine.assess(mapped.patient()), bundle.incomplete());
         } catch (InvalidPatientException e) {
             List<String> problems = e.getViolations().stream().map(v -> v.describe()).toList();
-            return new Evaluated(new PatientSource.Mapped(null, mapped.notMapped(), problems, mapped.report()), null, bundle.incomplete());
+            return new Evaluated(new PatientMapping.Mapped(null, mapped.notMapped(), problems, mapped.report()), null, bundle.incomplete());
         }
     }
 

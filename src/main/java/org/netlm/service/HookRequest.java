@@ -1,8 +1,6 @@
 package org.netlm.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import org.netlm.http.ApiError;
@@ -28,7 +26,7 @@ record HookRequest(String hook, String hookInstance, String fhirServer, String a
         }
         String instance = text(body, "hookInstance", problems, true);
         String fhirServer = text(body, "fhirServer", problems, false);
-        if (fhirServer != null && !httpUrl(fhirServer)) {
+        if (fhirServer != null && !ServiceConfig.httpUrl(fhirServer)) {
             problems.add(new ApiError.Problem("fhirServer", "must be an http(s) URL"));
         }
         String token = null;
@@ -82,14 +80,5 @@ record HookRequest(String hook, String hookInstance, String fhirServer, String a
             return null;
         }
         return v.asText();
-    }
-
-    private static boolean httpUrl(String s) {
-        try {
-            URI u = new URI(s);
-            return ("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null;
-        } catch (URISyntaxException e) {
-            return false;
-        }
     }
 }

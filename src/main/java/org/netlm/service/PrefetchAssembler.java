@@ -23,8 +23,8 @@ import org.netlm.http.ApiError;
 /**
  * Builds the one {@code collection} Bundle the mapper reads from a hook request (fhir-mapping.md §7): the
  * prefetch's Patient and every searchset entry, what a missing key names fetched from {@code fhirServer}, every
- * {@code Bundle.link[next]} followed, the Medications that {@code medicationReference}s name, and the project's
- * tumour-board observations. Without {@code patient} or {@code conditions} (neither prefetched nor fetchable):
+ * {@code Bundle.link[next]} followed, the Medications that {@code medicationReference}s name and the BodyStructures
+ * that tumour-size Observations focus on, and the project's tumour-board observations. Without {@code patient} or {@code conditions} (neither prefetched nor fetchable):
  * HTTP 412. The bearer token is sent only to the client's FHIR server (same origin), never logged.
  */
 final class PrefetchAssembler {
@@ -132,7 +132,7 @@ final class PrefetchAssembler {
             throw new ApiError(412, "PREFETCH_REQUIRED", "The service needs the patient and the conditions: prefetch them or give fhirServer access.",
                 missingRequired).failure();
         }
-        addReferencedMedications(request, entries, incomplete);
+        addReferenced(request, entries, incomplete);
         addProjectObservations(request, patientId, entries, incomplete);
         return new Assembled(bundle, incomplete);
     }
@@ -175,35 +175,44 @@ final class PrefetchAssembler {
         }
     }
 
-    private void addReferencedMedications(HookRequest request, ArrayNode entries, List<String> incomplete) {
+    /**
+     * The resources that entries name but the prefetch cannot carry: the Medication of a {@code medicationReference}
+     * (fhir-mapping.md §7) and the BodyStructure of a tumour-size Observation's {@code focus} (§3, largestLesionCm).
+     */
+    private void addReferenced(HookRequest request, ArrayNode entries, List<String> incomplete) {
         Set<String> present = new HashSet<>();
+        for (JsonNode e : entries) {
+            JsonNode r = e.path("resource");
+            if (r.hasNonNull("id")) {
+                present.add(r.path("resourceType").asText() + "/" + r.get("id").asText());
+            }
+        }
         List<String> wanted = new ArrayList<>();
         for (JsonNode e : entries) {
             JsonNode r = e.path("resource");
-            if ("Medication".equals(r.path("resourceType").asText()) && r.hasNonNull("id")) {
-                present.add("Medication/" + r.get("id").asText());
-            }
-        }
-        for (JsonNode e : entries) {
-            String ref = e.path("resource").path("medicationReference").path("reference").asText("");
-            if (ref.startsWith("Medication/") && !present.contains(ref) && !wanted.contains(ref)
-                && FHIR_ID.matcher(ref.substring("Medication/".length())).matches()) {
-                wanted.add(ref);
-            }
+            want(r.path("medicationReference").path("reference").asText(""), "Medication/", present, wanted);
+            r.path("focus").forEach(f -> want(f.path("reference").asText(""), "BodyStructure/", present, wanted));
         }
         if (wanted.isEmpty()) {
             return;
         }
         if (request.fhirServer() == null) {
-            incomplete.add("PREFETCH_INCOMPLETE (medications): " + wanted.size() + " referenced Medication(s) not readable without fhirServer");
+            incomplete.add("PREFETCH_INCOMPLETE (referenced resources): " + wanted.size() + " not readable without fhirServer");
             return;
         }
         for (String ref : wanted) {
             try {
                 entries.addObject().set("resource", fhir.get(resolve(request.fhirServer(), ref), request.accessToken()));
             } catch (FhirClient.FetchException e) {
-                incomplete.add("PREFETCH_INCOMPLETE (medications): " + ref + ": " + e.getMessage());
+                incomplete.add("PREFETCH_INCOMPLETE (referenced resources): " + ref + ": " + e.getMessage());
             }
+        }
+    }
+
+    private static void want(String ref, String type, Set<String> present, List<String> wanted) {
+        if (ref.startsWith(type) && !present.contains(ref) && !wanted.contains(ref)
+            && FHIR_ID.matcher(ref.substring(type.length())).matches()) {
+            wanted.add(ref);
         }
     }
 

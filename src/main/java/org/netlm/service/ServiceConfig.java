@@ -220,7 +220,8 @@ public record ServiceConfig(
         }
     }
 
-    private static boolean httpUrl(String s) {
+    /** An absolute http(s) URL with a host. */
+    static boolean httpUrl(String s) {
         try {
             URI u = new URI(s);
             return ("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null;

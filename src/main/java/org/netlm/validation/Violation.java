@@ -6,12 +6,28 @@ package org.netlm.validation;
  * @param field  the JSON field name (e.g. {@code ki67Percent}, {@code priorTherapies[2].outcome})
  * @param value  the offending value as text ({@code null} when the field is missing)
  * @param reason what is wrong, in words
+ * @param resource where the value came from when the patient was mapped from FHIR ({@code Observation/ki67-2}),
+ *                 else {@code null}
  */
-public record Violation(String field, String value, String reason) {
+public record Violation(String field, String value, String reason, String resource) {
 
-    /** One line for a person: {@code ki67Percent = 140: must be between 0 and 100}. */
+    /** A violation of a patient read from patient JSON (no source resource). */
+    public Violation(String field, String value, String reason) {
+        this(field, value, reason, null);
+    }
+
+    /** This violation with the resource that supplied the value. */
+    public Violation at(String sourceResource) {
+        return new Violation(field, value, reason, sourceResource);
+    }
+
+    /**
+     * One line for a person: {@code ki67Percent = 140: must be between 0 and 100}, plus {@code [Observation/ki67-2]}
+     * when the value came from a FHIR resource.
+     */
     public String describe() {
-        return printable(field) + (value == null ? "" : " = " + printable(value)) + ": " + printable(reason);
+        return printable(field) + (value == null ? "" : " = " + printable(value)) + ": " + printable(reason)
+            + (resource == null ? "" : " [" + printable(resource) + "]");
     }
 
     /**

@@ -138,4 +138,41 @@ class PackagingIT {
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.out()).startsWith("OK: ");
     }
+
+    @Test
+    void theCliJarServesCdsHooksAndStopsCleanlyOnSigterm() throws Exception {
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", CLI_JAR.toString(),
+            "serve", "--port", "0", "--no-auth");
+        Path err = Files.createTempFile("netlm-serve", ".txt");
+        Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
+        try {
+            java.util.regex.Matcher m = null;
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (System.nanoTime() < deadline && p.isAlive()) {
+                m = java.util.regex.Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)/cds-services .*knowledge version (\\S+), auth OFF")
+                    .matcher(Files.readString(err, StandardCharsets.UTF_8));
+                if (m.find()) {
+                    break;
+                }
+                m = null;
+                Thread.sleep(100);
+            }
+            assertThat(m).as("start line in %s", Files.readString(err, StandardCharsets.UTF_8)).isNotNull();
+            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + m.group(1) + "/cds-services")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+            JsonNode services = new ObjectMapper().readTree(r.body()).path("services");
+            assertThat(services.findValuesAsText("id")).containsExactly("netlm-liver-metastases", "netlm-therapy-check");
+
+            p.destroy(); // SIGTERM
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            String log = Files.readString(err, StandardCharsets.UTF_8);
+            assertThat(p.exitValue()).as(log).isZero();
+            assertThat(log).contains("AUTHENTICATION OFF").contains("CDS Hooks service stopped").doesNotContain("Exception");
+        } finally {
+            p.destroyForcibly();
+            Files.deleteIfExists(err);
+        }
+    }
 }

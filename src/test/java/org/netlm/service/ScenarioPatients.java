@@ -6,11 +6,11 @@ import java.util.Map;
 import org.netlm.model.PatientCase;
 
 /**
- * A test {@link PatientSource} that knows the patients by the id of the bundle's Patient resource, so the HTTP,
+ * A test {@link PatientMapping} that knows the patients by the id of the bundle's Patient resource, so the HTTP,
  * authentication and card layers are tested on every example scenario independently of the FHIR mapping (the
  * real mapper has its own tests, and {@code FhirCdsHooksTest} runs it through the service).
  */
-final class ScenarioPatients implements PatientSource {
+final class ScenarioPatients implements PatientMapping {
     private final Map<String, PatientCase> byId;
 
     ScenarioPatients(Map<String, PatientCase> byId) {

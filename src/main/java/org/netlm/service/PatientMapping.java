@@ -9,7 +9,7 @@ import org.netlm.model.PatientCase;
  * engine's input. The FHIR room's mapper ({@code org.netlm.fhir.FhirPatientMapper}, fhir-mapping.md) is the
  * implementation; this interface keeps the service independent of how the mapping is done.
  */
-public interface PatientSource {
+public interface PatientMapping {
 
     /**
      * The mapped patient and what the EHR did not give.

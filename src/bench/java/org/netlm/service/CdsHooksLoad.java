@@ -1,0 +1,198 @@
+package org.netlm.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.netlm.engine.NetlmEngine;
+import org.netlm.fhir.FhirMappingException;
+import org.netlm.fhir.FhirPatientMapper;
+import org.netlm.model.Assessment;
+
+/**
+ * Load run of the CDS Hooks service (not a test): the server on a free loopback port in this JVM, JWT auth on
+ * (RS384 tokens signed before the timed phase, one per request, as an EHR sends them), {@code clients} threads each
+ * sending patient-view requests back to back with the prefetch of the examples/fhir Bundles that the built-in codes
+ * can assess (round robin). Reports
+ * p50/p90/p99/max latency and requests/s; checks every response's recommendation cards against
+ * {@code engine.assess} of the same Bundle mapped by the FHIR mapper as of today (what {@code evaluate
+ * --input-format fhir --as-of today} assesses).
+ *
+ * <p>Usage: {@code src/bench/scripts/cds-load.sh [requests=10000] [clients=16] [warmup=2000]}.
+ */
+public final class CdsHooksLoad {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Map<String, String> KEY_OF_TYPE = Map.of("Condition", "conditions", "Observation", "observations",
+        "MedicationRequest", "medicationRequests", "MedicationStatement", "medicationStatements", "Procedure", "procedures",
+        "DiagnosticReport", "reports", "OperationOutcome", "medicationStatements");
+
+    private CdsHooksLoad() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int requests = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 16;
+        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
+        Path tmp = Files.createTempDirectory("netlm-load");
+        TestIssuer ehr = TestIssuer.rsa("https://ehr.example.org", tmp);
+        NetlmEngine engine = NetlmEngine.withDefaultRules();
+        CdsHooksServer server = CdsHooksServer.start(engine, FhirPatientMapping.withDefaults(),
+            ServiceConfig.defaults().withIssuers(List.of(ehr.config())), 0, CdsHooksServer.Auth.JWT);
+        String url = server.baseUrl() + "/cds-services/" + CdsHooksService.PATIENT_VIEW_ID;
+
+        List<Path> files;
+        try (Stream<Path> s = Files.list(Path.of("examples/fhir"))) {
+            files = s.filter(p -> p.toString().endsWith(".json") && !p.toString().endsWith(".mapping.json")).sorted().toList();
+        }
+        List<byte[]> bodies = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        FhirPatientMapper mapper = FhirPatientMapper.withDefaults();
+        for (Path f : files) {
+            Assessment a;
+            try {
+                a = engine.assess(mapper.map(Files.readString(f), LocalDate.now(ZoneOffset.UTC)).patientCase());
+            } catch (FhirMappingException e) {
+                continue; // needs its site mapping file (local-codes-site): not assessable with the built-in codes
+            }
+            bodies.add(JSON.writeValueAsBytes(request(JSON.readTree(f.toFile()))));
+            expected.add(a.recommendations().stream()
+                .map(r -> CardRenderer.summary(CardRenderer.therapyLabel(r.therapy()) + " " + CardRenderer.strengthWords(r.strength())))
+                .toList().toString());
+        }
+
+        int total = warmup + requests;
+        System.err.printf("signing %d tokens...%n", total);
+        String[] tokens = new String[total];
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> signing = new ArrayList<>();
+        for (int t = 0; t < clients; t++) {
+            int first = t;
+            signing.add(pool.submit(() -> {
+                for (int i = first; i < total; i += clients) {
+                    tokens[i] = ehr.token(url);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : signing) {
+            f.get();
+        }
+
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        AtomicInteger mismatches = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
+        System.err.printf("warm-up: %d requests%n", warmup);
+        run(pool, http, url, bodies, expected, tokens, 0, warmup, clients, new long[warmup], mismatches, failures);
+        mismatches.set(0);
+        failures.set(0);
+        String load = Files.readString(Path.of("/proc/loadavg")).trim();
+        long[] latency = new long[requests];
+        long t0 = System.nanoTime();
+        run(pool, http, url, bodies, expected, tokens, warmup, requests, clients, latency, mismatches, failures);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
+        pool.shutdown();
+        server.stop();
+
+        Arrays.sort(latency);
+        System.out.printf("CDS Hooks patient-view load: %d requests, %d clients, loopback, JWT (RS384) on, %d example Bundles%n",
+            requests, clients, bodies.size());
+        System.out.printf("  throughput %.0f requests/s (%.2f s)%n", requests / seconds, seconds);
+        System.out.printf("  latency ms: p50 %.2f  p90 %.2f  p99 %.2f  max %.2f%n", ms(latency, 0.50), ms(latency, 0.90),
+            ms(latency, 0.99), latency[latency.length - 1] / 1e6);
+        System.out.printf("  responses not 200: %d; recommendation cards differing from engine.assess: %d%n", failures.get(), mismatches.get());
+        System.out.printf("  /proc/loadavg before: %s; after: %s; nproc %d%n", load, loadAfter, Runtime.getRuntime().availableProcessors());
+        if (failures.get() > 0 || mismatches.get() > 0) {
+            System.exit(1);
+        }
+    }
+
+    private static double ms(long[] sorted, double q) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
+    }
+
+    private static void run(ExecutorService pool, HttpClient http, String url, List<byte[]> bodies, List<String> expected,
+                            String[] tokens, int offset, int n, int clients, long[] latency, AtomicInteger mismatches,
+                            AtomicInteger failures) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            workers.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                    int which = i % bodies.size();
+                    HttpRequest req = HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + tokens[offset + i])
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(which))).build();
+                    long s = System.nanoTime();
+                    HttpResponse<byte[]> r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+                    latency[i] = System.nanoTime() - s;
+                    if (r.statusCode() != 200) {
+                        failures.incrementAndGet();
+                        continue;
+                    }
+                    List<String> summaries = new ArrayList<>();
+                    for (JsonNode card : JSON.readTree(r.body()).path("cards")) {
+                        if (card.at("/source/topic/code").asText().equals("recommendation")) {
+                            summaries.add(card.path("summary").asText());
+                        }
+                    }
+                    if (!summaries.toString().equals(expected.get(which))) {
+                        mismatches.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> w : workers) {
+            w.get();
+        }
+    }
+
+    /** The example Bundle as a patient-view request: Patient and searchsets by the prefetch keys; others included with the observations. */
+    static ObjectNode request(JsonNode bundle) {
+        ObjectNode req = JSON.createObjectNode();
+        req.put("hook", "patient-view");
+        req.put("hookInstance", "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea");
+        ObjectNode context = req.putObject("context").put("userId", "Practitioner/p1");
+        ObjectNode prefetch = req.putObject("prefetch");
+        for (String k : PrefetchAssembler.TEMPLATES.keySet()) {
+            if (!k.equals("patient")) {
+                prefetch.putObject(k).put("resourceType", "Bundle").put("type", "searchset").putArray("entry");
+            }
+        }
+        for (JsonNode e : bundle.path("entry")) {
+            JsonNode r = e.path("resource");
+            String type = r.path("resourceType").asText();
+            if (type.equals("Patient")) {
+                prefetch.set("patient", r);
+                context.put("patientId", r.path("id").asText());
+                continue;
+            }
+            ArrayNode entries = (ArrayNode) prefetch.get(KEY_OF_TYPE.getOrDefault(type, "observations")).get("entry");
+            ObjectNode entry = entries.addObject();
+            if (e.has("fullUrl")) {
+                entry.set("fullUrl", e.get("fullUrl"));
+            }
+            entry.set("resource", r);
+        }
+        return req;
+    }
+}

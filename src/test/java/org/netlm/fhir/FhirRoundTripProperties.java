@@ -1,0 +1,43 @@
+package org.netlm.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Arbitrary;
+import org.netlm.model.PatientCase;
+import org.netlm.testing.FhirBundles;
+import org.netlm.testing.Patients;
+
+/**
+ * A patient written out as a FHIR Bundle (by the test-side writer {@link FhirBundles}, HAPI model classes) maps back
+ * to the same patient: every field of interface.md, every enum value, absent fields, boundary values. Prior therapies
+ * come back one per therapy (fhir-mapping.md §4), as {@link FhirBundles#expectedAfterMapping} states.
+ */
+class FhirRoundTripProperties {
+    static final FhirPatientMapper SITE = mapper();
+
+    static FhirPatientMapper mapper() {
+        try {
+            return FhirPatientMapper.withMappingFile(Path.of(FhirRoundTripProperties.class.getResource(FhirBundles.SITE_MAPPING).toURI()));
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Provide
+    Arbitrary<PatientCase> patients() {
+        return Patients.valid();
+    }
+
+    @Property(tries = 2000)
+    void aBundleOfAPatientMapsBackToThatPatient(@ForAll("patients") PatientCase p) {
+        FhirMappingResult m = SITE.map(FhirBundles.json(p));
+        assertThat(m.patientCase()).usingRecursiveComparison().isEqualTo(FhirBundles.expectedAfterMapping(p));
+        assertThat(m.report().violations()).isEmpty();
+    }
+}
