@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.netlm.service.ShutdownSignals;
@@ -69,11 +70,10 @@ final class WorkbenchCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         String host = bind == null ? LOOPBACK : bind;
-        if (bind != null && !isLoopback(bind)) {
-            err.println("WARNING: --bind " + bind + ": the workbench is reachable from other computers, and its page can change the "
-                + "rule files" + (rules == null ? "" : " in " + rules) + ". Use it only on a network you trust.");
+        bindWarning(bind, rules).ifPresent(w -> {
+            err.println(w);
             err.flush();
-        }
+        });
         if (rules != null && !Files.isDirectory(rules)) {
             throw new CliException(ErrorHandler.INVALID_INPUT, "--rules: not a folder: " + rules);
         }
@@ -113,6 +113,15 @@ final class WorkbenchCommand implements Callable<Integer> {
             return given;
         }
         return Files.exists(fallback) ? List.of(fallback) : List.of();
+    }
+
+    /** The warning for {@code --bind} with an address other computers can reach (none for loopback or no --bind). */
+    static Optional<String> bindWarning(String bind, Path rules) {
+        if (bind == null || isLoopback(bind)) {
+            return Optional.empty();
+        }
+        return Optional.of("WARNING: --bind " + bind + ": the workbench is reachable from other computers, and its page can change the "
+            + "rule files" + (rules == null ? "" : " in " + rules) + ". Use it only on a network you trust.");
     }
 
     static boolean isLoopback(String address) {

@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 import org.netlm.engine.NetlmEngine;
 import org.netlm.engine.RuleCompilationException;
 import org.netlm.engine.RuleProblem;
+import org.netlm.fhir.FhirMappingResult;
+import org.netlm.fhir.FhirPatientMapper;
 import org.netlm.http.ApiError;
 import org.netlm.http.EmbeddedHttpServer;
 import org.netlm.io.JsonErrors;
@@ -246,6 +248,7 @@ public final class WorkbenchServer implements AutoCloseable {
         private volatile ScenarioCoverage coverage;
         private volatile NetlmEngine coverageEngine;
         private volatile NetlmEngine bundled;
+        private volatile FhirPatientMapper fhirMapper;
 
         Api(Config config, RuleWorkspace workspace) {
             this.config = config;
@@ -281,7 +284,7 @@ public final class WorkbenchServer implements AutoCloseable {
             }
             ArrayNode formats = o.putArray("importFormats");
             formats.add("json");
-            // FHIR: add "fhir" here once org.netlm.fhir lands (see importPatient)
+            formats.add("fhir");
             return o;
         }
 
@@ -324,34 +327,45 @@ public final class WorkbenchServer implements AutoCloseable {
         private static ApiError.Failure invalid(List<Violation> violations) {
             return new ApiError(422, "INVALID_PATIENT", "The patient is not valid: " + violations.size() + " problem"
                 + (violations.size() == 1 ? "" : "s") + ".",
-                violations.stream().map(v -> new ApiError.Problem(v.field(), v.reason())).toList()).failure();
+                violations.stream().map(v -> new ApiError.Problem(v.field(), v.resource() == null ? v.reason()
+                    : v.reason() + " [" + v.resource() + "]")).toList()).failure();
         }
 
         /**
-         * {@code {format, text}} to {@code {patient}}: pasted patient JSON, checked field by field. FHIR Bundles are
-         * the hook for the fhir room: once {@code org.netlm.fhir.FhirPatientMapper} is on main, {@code "fhir"} maps the
-         * Bundle to a case and returns {@code PatientJson.toTree(case)} (and its mapping report).
+         * {@code {format, text}} to {@code {patient}}: pasted patient JSON, checked field by field, or a FHIR R4 Bundle
+         * mapped by {@link FhirPatientMapper} (fhir-mapping.md), with its mapping report's summary lines. Either way the
+         * page receives patient JSON ({@link PatientJson#toTree}) and fills the form with it.
          */
         ObjectNode importPatient(JsonNode body) {
             String format = body.path("format").asText("json");
             String text = body.path("text").asText("");
-            if ("fhir".equals(format)) {
-                throw ApiError.of(501, "NOT_IMPLEMENTED",
-                    "FHIR Bundles cannot be imported yet: this build has no FHIR mapper (it comes with the fhir module).").failure();
-            }
-            if (!"json".equals(format)) {
-                throw new ApiError(400, "BAD_REQUEST", "Unknown import format.",
-                    List.of(new ApiError.Problem("format", "must be json or fhir"))).failure();
-            }
+            ObjectNode o = PatientJson.sharedMapper().createObjectNode();
             PatientCase p;
             try {
-                p = PatientJson.parse(text);
+                if ("fhir".equals(format)) {
+                    FhirMappingResult mapped = fhir().map(text);
+                    p = mapped.patientCase();
+                    mapped.report().summaryLines().forEach(o.putArray("mapping")::add);
+                } else if ("json".equals(format)) {
+                    p = PatientJson.parse(text);
+                } else {
+                    throw new ApiError(400, "BAD_REQUEST", "Unknown import format.",
+                        List.of(new ApiError.Problem("format", "must be json or fhir"))).failure();
+                }
             } catch (InvalidPatientException e) {
                 throw invalid(e.getViolations());
             }
-            ObjectNode o = PatientJson.sharedMapper().createObjectNode();
             o.set("patient", PatientJson.toTree(p));
             return o;
+        }
+
+        private FhirPatientMapper fhir() {
+            FhirPatientMapper m = fhirMapper;
+            if (m == null) {
+                m = FhirPatientMapper.withDefaults();
+                fhirMapper = m;
+            }
+            return m;
         }
 
         /** {@code {name, patient}} to a scenario file whose expectations are the current output. */

@@ -166,7 +166,7 @@ class WorkbenchApiTest {
     }
 
     @Test
-    void importsPastedJsonAndKeepsAHookForFhir() {
+    void importsPastedJsonAndFhirBundles() throws IOException {
         JsonNode ok = wb.post("/api/patient/import", Map.of("format", "json",
             "text", "{\"id\":\"p1\",\"primarySite\":\"PANCREAS\",\"differentiation\":\"WELL\",\"ki67Percent\":5}")).json();
         assertThat(ok.at("/patient/ki67Percent").asDouble()).isEqualTo(5.0);
@@ -174,8 +174,14 @@ class WorkbenchApiTest {
             "text", "{\"id\":\"p1\",\"primarySite\":\"PANCREAS\",\"differentiation\":\"WELL\",\"ki67Prcent\":5}"));
         assertThat(typo.status()).isEqualTo(422);
         assertThat(typo.json().at("/error/problems/0/reason").asText()).contains("did you mean ki67Percent");
-        WorkbenchFixture.Response fhir = wb.post("/api/patient/import", Map.of("format", "fhir", "text", "{}"));
-        assertThat(fhir.status()).isEqualTo(501);
+        Path bundle = Path.of("examples/fhir/resectable-g2-pancreatic.json");
+        WorkbenchFixture.Response fhir = wb.post("/api/patient/import", Map.of("format", "fhir", "text", Files.readString(bundle)));
+        assertThat(fhir.status()).as(fhir.body()).isEqualTo(200);
+        assertThat(fhir.json().at("/patient/primarySite").asText()).isNotEmpty();
+        assertThat(wb.post("/api/assess", fhir.json().get("patient")).status()).isEqualTo(200);
+        WorkbenchFixture.Response notFhir = wb.post("/api/patient/import", Map.of("format", "fhir", "text", "{\"resourceType\": \"Patient\"}"));
+        assertThat(notFhir.status()).isEqualTo(422);
+        assertThat(notFhir.json().at("/error/code").asText()).isEqualTo("INVALID_PATIENT");
     }
 
     @Test

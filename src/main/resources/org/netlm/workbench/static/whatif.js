@@ -22,7 +22,7 @@ export async function initWhatIf(info) {
   });
   $('patient-clear').addEventListener('click', () => setPatient({}));
   const format = $('paste-format');
-  for (const f of info.importFormats) format.append(h('option', {value: f}, f === 'json' ? 'Patient JSON' : f.toUpperCase()));
+  for (const f of info.importFormats) format.append(h('option', {value: f}, f === 'json' ? 'Patient JSON' : 'FHIR R4 Bundle'));
   $('paste-import').addEventListener('click', importPasted);
   $('pt-add').addEventListener('click', () => { addPrior({}); $('prior-list').lastElementChild.querySelector('select').focus(); changed(); });
   $('scenario-export').addEventListener('click', exportScenario);
@@ -231,7 +231,7 @@ async function importPasted() {
   try {
     const res = await api.importPatient($('paste-format').value, $('paste-text').value);
     setPatient(res.patient);
-    status.textContent = 'Imported patient ' + (res.patient.id || '') + '.';
+    status.textContent = 'Imported patient ' + (res.patient.id || '') + '.' + (res.mapping ? ' ' + res.mapping.join(' ') : '');
   } catch (e) {
     status.textContent = e.message + (e.problems && e.problems.length ? ' ' + e.problems.map((p) => (p.field ? p.field + ': ' : '') + p.reason).join('; ') : '');
   }
