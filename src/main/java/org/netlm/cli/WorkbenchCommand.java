@@ -10,8 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import org.netlm.service.ShutdownSignals;
 import org.netlm.workbench.WorkbenchServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -93,17 +91,7 @@ final class WorkbenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("NETLM workbench: open " + server.url() + " (Ctrl-C stops it). Decision support, not a prescription.");
         out.flush();
-        CountDownLatch stop = new CountDownLatch(1);
-        Thread hook = new Thread(server::stop, "netlm-workbench-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        ShutdownSignals.onTermination(stop::countDown);
-        stop.await();
-        server.stop();
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // the hook runs anyway; stop() is idempotent
-        }
+        UntilTerminated.await(server::stop, "netlm-workbench");
         return ErrorHandler.OK;
     }
 

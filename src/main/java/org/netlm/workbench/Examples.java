@@ -3,18 +3,14 @@ package org.netlm.workbench;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
+import org.netlm.engine.RuleSource;
 import org.netlm.io.PatientJson;
 import org.netlm.scenario.Scenario;
 import org.netlm.scenario.ScenarioFiles;
@@ -90,17 +86,7 @@ public final class Examples {
             return null;
         }
         try {
-            URI uri = url.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                FileSystem fs;
-                try {
-                    fs = FileSystems.newFileSystem(uri, Map.of());
-                } catch (FileSystemAlreadyExistsException e) {
-                    fs = FileSystems.getFileSystem(uri);
-                }
-                return fs.getPath("/" + name);
-            }
-            return Path.of(uri);
+            return RuleSource.classpathPath(url);
         } catch (URISyntaxException | IOException e) {
             throw new IllegalStateException("cannot read the classpath folder " + name + ": " + e.getMessage(), e);
         }
