@@ -193,7 +193,7 @@ final class CodeChecker {
             if (r.isEmpty()) {
                 refuse(t, notAllowed("type " + name) + ": it is not a known type (imports: the project's fact packages "
                     + AllowList.PROJECT_PACKAGES + " and the value types of docs/rule-policy.md)");
-                return Ty.UNKNOWN;
+                return Ty.REFUSED;
             }
             Ty ty = r.get();
             if (ty.kind() == Kind.DECLARED_TYPE) {
@@ -205,7 +205,7 @@ final class CodeChecker {
             return Ty.value(ty.raw());
         }
         refuse(t, notAllowed("type " + t));
-        return Ty.UNKNOWN;
+        return Ty.REFUSED;
     }
 
     static Class<?> primitive(String name) {
@@ -227,14 +227,17 @@ final class CodeChecker {
     /** An expression used as a value: {@code kcontext}, a type name or an unresolved name is refused here. */
     Ty value(Expression e, Map<String, Ty> vars) {
         Ty t = eval(e, vars);
+        if (t.kind() == Kind.REFUSED) {
+            return Ty.UNKNOWN;
+        }
         if (t.kind() == Kind.KCONTEXT) {
             refuse(e, notAllowed(e + " used as a value") + ": kcontext and drools may only be passed to the project's "
                 + "calls, e.g. Candidate.of(kcontext, ...) or criteria.add(kcontext, ...)");
-            return Ty.UNKNOWN;
+            return Ty.REFUSED;
         }
         if (t.kind() == Kind.PACKAGE) {
             refuse(e, notAllowed("name " + e) + ": it is not a variable, a field of the matched fact or a known type");
-            return Ty.UNKNOWN;
+            return Ty.REFUSED;
         }
         return t;
     }
@@ -270,7 +273,7 @@ final class CodeChecker {
         if (e instanceof ThisExpr t) {
             if (self == null || t.getTypeName().isPresent()) {
                 refuse(e, notAllowed("this"));
-                return Ty.UNKNOWN;
+                return Ty.REFUSED;
             }
             return self;
         }
@@ -346,7 +349,7 @@ final class CodeChecker {
         }
         String kind = e.getClass().getSimpleName().replace("Expr", "");
         refuse(e, notAllowed(describeKind(kind) + " (" + shorten(e.toString()) + ")"));
-        return Ty.UNKNOWN;
+        return Ty.REFUSED;
     }
 
     private static String describeKind(String kind) {
@@ -420,7 +423,21 @@ final class CodeChecker {
             }
             return Optional.empty();
         }
-        return Types.property(owner, n);
+        Optional<Ty> project = Types.property(owner, n);
+        if (project.isPresent() || owner.raw() == null || AllowList.isProject(owner.raw())) {
+            return project;
+        }
+        // a value type's property, e.g. Number( intValue > 0 ): only through a method on the allow-list
+        String cap = Character.toUpperCase(n.charAt(0)) + n.substring(1);
+        for (String getter : List.of("get" + cap, "is" + cap, n)) {
+            if (!AllowList.ANY_VALUE_METHODS.contains(getter) && AllowList.allowedInstanceMethod(owner.raw(), getter, 0)) {
+                Ty t = returnType(owner.raw(), getter, 0, false, owner);
+                if (t.kind() != Kind.UNKNOWN) {
+                    return Optional.of(t);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private Ty declaredField(Types.Declared d, String field) {
@@ -440,6 +457,9 @@ final class CodeChecker {
         Ty s = eval(f.getScope(), vars);
         String n = f.getNameAsString();
         switch (s.kind()) {
+            case REFUSED -> {
+                return Ty.REFUSED;
+            }
             case PACKAGE -> {
                 String dotted = s.name() + "." + n;
                 return types.classNamed(dotted).map(Ty::type).orElse(Ty.pkg(dotted));
@@ -451,7 +471,7 @@ final class CodeChecker {
                 }
                 if (!AllowList.allowedStaticField(s.raw(), n)) {
                     refuse(f, notAllowed(shorten(f.toString())) + reason(s.raw()));
-                    return Ty.UNKNOWN;
+                    return Ty.REFUSED;
                 }
                 try {
                     return Types.fromReflect(s.raw().getField(n).getGenericType(), null);
@@ -468,16 +488,16 @@ final class CodeChecker {
                     return p.get();
                 }
                 refuse(f, notAllowed(shorten(f.toString())) + ": " + n + " is not a field of " + typeName(s));
-                return Ty.UNKNOWN;
+                return Ty.REFUSED;
             }
             case KCONTEXT -> {
                 refuse(f, notAllowed(shorten(f.toString())) + kcontextReason());
-                return Ty.UNKNOWN;
+                return Ty.REFUSED;
             }
             default -> {
                 refuse(f, notAllowed(shorten(f.toString())) + ": the type of " + shorten(f.getScope().toString())
                     + " is not known to the rule policy");
-                return Ty.UNKNOWN;
+                return Ty.REFUSED;
             }
         }
     }
@@ -522,35 +542,30 @@ final class CodeChecker {
             } else {
                 refuse(m, notAllowed(shown) + ": it is not a method of the matched fact, a function of the rule folder or a project call");
             }
-            return Ty.UNKNOWN;
+            return Ty.REFUSED;
         }
         Expression scopeExpr = m.getScope().get();
         Ty s = eval(scopeExpr, vars);
         switch (s.kind()) {
+            case REFUSED -> {
+                arguments(m, vars, false);
+                return Ty.REFUSED;
+            }
             case KCONTEXT -> {
                 arguments(m, vars, false);
                 refuse(m, notAllowed(shown) + kcontextReason());
-                return Ty.UNKNOWN;
+                return Ty.REFUSED;
             }
-            case TYPE -> {
+            case TYPE, VALUE -> { // a static call on a type, or a call on a value of an inferred type
                 Class<?> c = s.raw();
-                if (!AllowList.allowedStaticMethod(c, n, arity)) {
+                boolean isStatic = s.kind() == Kind.TYPE;
+                if (!(isStatic ? AllowList.allowedStaticMethod(c, n, arity) : AllowList.allowedInstanceMethod(c, n, arity))) {
                     arguments(m, vars, false);
                     refuse(m, notAllowed(shown) + reason(c));
-                    return Ty.UNKNOWN;
+                    return Ty.REFUSED;
                 }
                 arguments(m, vars, AllowList.isProject(c));
-                return returnType(c, n, arity, true, null);
-            }
-            case VALUE -> {
-                Class<?> c = s.raw();
-                if (!AllowList.allowedInstanceMethod(c, n, arity)) {
-                    arguments(m, vars, false);
-                    refuse(m, notAllowed(shown) + reason(c));
-                    return Ty.UNKNOWN;
-                }
-                arguments(m, vars, AllowList.isProject(c));
-                return returnType(c, n, arity, false, s);
+                return returnType(c, n, arity, isStatic, isStatic ? null : s);
             }
             case DECLARED_VALUE -> {
                 arguments(m, vars, false);
@@ -564,7 +579,7 @@ final class CodeChecker {
                 }
                 refuse(m, notAllowed(shown) + ": a type declared in the rule folder offers its getters, equals, hashCode and "
                     + "toString only (facts are immutable)");
-                return Ty.UNKNOWN;
+                return Ty.REFUSED;
             }
             case NULL, UNKNOWN -> {
                 arguments(m, vars, false);
@@ -572,12 +587,12 @@ final class CodeChecker {
                     refuse(m, notAllowed(shown) + ": the type of " + shorten(scopeExpr.toString())
                         + " is not known to the rule policy (declare the variable with its type)");
                 }
-                return Ty.UNKNOWN;
+                return Ty.REFUSED;
             }
             default -> { // PACKAGE (an unresolved name) or a declared type's static call
                 arguments(m, vars, false);
                 refuse(m, notAllowed(shown) + ": " + shorten(scopeExpr.toString()) + " is not a variable or a type rules may use");
-                return Ty.UNKNOWN;
+                return Ty.REFUSED;
             }
         }
     }
@@ -618,7 +633,7 @@ final class CodeChecker {
         if (o.getAnonymousClassBody().isPresent()) {
             arguments(o.getArguments(), vars, false);
             refuse(o, notAllowed("an anonymous class (new " + o.getType().getNameWithScope() + "() {...})"));
-            return Ty.UNKNOWN;
+            return Ty.REFUSED;
         }
         String name = o.getType().getNameWithScope();
         Optional<Ty> t = types.dotted(name, scope);
@@ -641,7 +656,7 @@ final class CodeChecker {
         arguments(o.getArguments(), vars, false);
         refuse(o, notAllowed("new " + name + "(...)") + (t.isPresent() && t.get().raw() != null ? reason(t.get().raw())
             : ": rules create only the project's facts and the rule folder's declared types"));
-        return Ty.UNKNOWN;
+        return Ty.REFUSED;
     }
 
     private void arguments(MethodCallExpr m, Map<String, Ty> vars, boolean projectCall) {

@@ -166,7 +166,7 @@ public final class RulePolicy {
     private static Types.FileScope imports(String file, PackageDescr pkg, Types types, List<PolicyViolation> out) {
         String name = pkg.getName() == null ? "" : pkg.getName();
         if (FORBIDDEN_PACKAGES.stream().anyMatch(p -> (name + ".").startsWith(p)) && !(name + ".").startsWith("org.netlm.rules.")) {
-            out.add(new PolicyViolation(file, 1, "package " + name + " is not allowed for rules: use a package of your own "
+            out.add(new PolicyViolation(file, Math.max(1, pkg.getLine()), "package " + name + " is not allowed for rules: use a package of your own "
                 + "(the bundled rules use org.netlm.rules.*)"));
         }
         Map<String, String> single = new HashMap<>();
@@ -237,7 +237,9 @@ public final class RulePolicy {
         private final Map<String, Set<String>> calls;
         private final Map<String, PolicyViolation> functionAt;
         private final JavaParser javaParser = new JavaParser(new ParserConfiguration()
-            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
+            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
+            // read the code as javac will: unicode escapes decoded first (they are refused as well, see unicodeEscapes)
+            .setPreprocessUnicodeEscapes(true));
         private final DrlExprParser exprParser = DrlExprParserFactory.getDrlExprParser(LanguageLevelOption.DRL6);
         private final Map<String, Ty> globals = new HashMap<>();
 
@@ -288,6 +290,7 @@ public final class RulePolicy {
                 boolean engines = CRITERIA_GLOBAL.equals(g.getIdentifier()) && t.isPresent() && t.get().kind() == Kind.TYPE
                     && t.get().raw().getName().equals(CRITERIA_GLOBAL_TYPE);
                 if (!engines) {
+                    globals.put(g.getIdentifier(), Ty.REFUSED); // reported here, not again at every use
                     refuse(g.getLine(), "global " + g.getType() + " " + g.getIdentifier() + " is not allowed: the only global "
                         + "is the engine's (global CriteriaCollector criteria;)");
                 } else {
@@ -487,9 +490,12 @@ public final class RulePolicy {
                         break;
                     }
                 }
-                if (!(root instanceof com.github.javaparser.ast.expr.NameExpr n && vars.containsKey(n.getNameAsString()))) {
+                boolean ownData = root instanceof com.github.javaparser.ast.expr.NameExpr n
+                    && (vars.containsKey(n.getNameAsString()) || projectType(n.getNameAsString()));
+                if (!ownData) {
                     refuse(at, "from " + CodeChecker.shorten(expr) + " is not allowed: a from source is a collection of the "
-                        + "case's own facts, reached from a bound variable (e.g. from $p.priorTherapiesOrEmpty())");
+                        + "case's own facts, reached from a bound variable (e.g. from $p.priorTherapiesOrEmpty()), or the "
+                        + "project's own values (e.g. from Therapy.values())");
                 }
                 checker("a from source", null, false, at).value(parsed, vars);
             } else if (s instanceof AccumulateDescr a) {
@@ -523,6 +529,11 @@ public final class RulePolicy {
                 refuse(line, "the source " + s.getClass().getSimpleName().replace("Descr", "") + " of " + p.getObjectType()
                     + " is not allowed: rules match the facts the engine inserts, or from a collection of the case");
             }
+        }
+
+        /** Whether {@code name} is a project type in this file (its static data is the project's, like the case's). */
+        private boolean projectType(String name) {
+            return types.simple(name, scope).filter(t -> t.kind() == Kind.TYPE && AllowList.isProject(t.raw())).isPresent();
         }
 
         /** A constraint of a pattern: split by Drools' constraint parser, each operand read as Java. */

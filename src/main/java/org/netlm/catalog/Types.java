@@ -19,7 +19,9 @@ import java.util.Optional;
 final class Types {
 
     /** What an expression denotes, as far as the checker needs to know. */
-    enum Kind { VALUE, TYPE, DECLARED_VALUE, DECLARED_TYPE, KCONTEXT, NULL, UNKNOWN, PACKAGE }
+    enum Kind { VALUE, TYPE, DECLARED_VALUE, DECLARED_TYPE, KCONTEXT, NULL, UNKNOWN, PACKAGE,
+        /** Already refused: what is built on it is not reported again (one message per offending expression). */
+        REFUSED }
 
     /**
      * @param raw      the class of a VALUE or TYPE
@@ -29,6 +31,7 @@ final class Types {
     record Ty(Kind kind, Class<?> raw, Type generic, String name) {
         static final Ty UNKNOWN = new Ty(Kind.UNKNOWN, null, null, null);
         static final Ty NULL = new Ty(Kind.NULL, null, null, null);
+        static final Ty REFUSED = new Ty(Kind.REFUSED, null, null, null);
         static final Ty KCONTEXT = new Ty(Kind.KCONTEXT, null, null, "kcontext");
 
         static Ty value(Class<?> c) {
@@ -125,6 +128,11 @@ final class Types {
             return classNamed(single).map(Ty::type);
         }
         if (!name.isEmpty() && Character.isUpperCase(name.charAt(0))) {
+            // as in Java (and Drools), a class of the file's own package hides java.lang and wildcard imports
+            Optional<Class<?>> own = scope.pkg().isEmpty() ? Optional.empty() : classNamed(scope.pkg() + "." + name);
+            if (own.isPresent()) {
+                return own.map(Ty::type);
+            }
             Optional<Class<?>> lang = classNamed("java.lang." + name);
             if (lang.isPresent()) {
                 return lang.map(Ty::type);

@@ -52,6 +52,28 @@ public final class RuleFolder {
         }
     }
 
+    /**
+     * Copies the bundled folder's files that are not rules (evidence.json and any other file a rule folder needs) into
+     * {@code target}, for tests that bring their own DRL.
+     */
+    public static void copyBundledNonRuleFiles(Path target) {
+        try {
+            Path source = Path.of(RuleFolder.class.getClassLoader().getResource("rules/evidence.json").toURI()).getParent();
+            Files.createDirectories(target);
+            try (Stream<Path> files = Files.list(source)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    if (Files.isRegularFile(f) && !f.toString().endsWith(".drl")) {
+                        Files.copy(f, target.resolve(f.getFileName().toString()));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Path dir() {
         return dir;
     }
