@@ -1,6 +1,9 @@
 package org.netlm.workbench;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -56,6 +59,14 @@ public final class WorkbenchServer implements AutoCloseable {
         + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
     /** Largest request body (a rule file, a pasted patient). */
     static final long MAX_REQUEST_BYTES = 2L * 1024 * 1024;
+    /**
+     * Reads request bodies: duplicate keys refused, nesting bounded, strings as long as a body (a pasted FHIR Bundle is
+     * one string of the import request; the patient inside is read by the patient reader with its own limits).
+     */
+    private static final ObjectMapper REQUESTS = new ObjectMapper(JsonFactory.builder()
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).maxStringLength((int) MAX_REQUEST_BYTES).build())
+        .build());
     /** The value of the impact request's {@code against} for the bundled rules. */
     static final String AGAINST_BUNDLED = "bundled";
     /** The value of {@code against} for the folder given with {@code --compare}. */
@@ -198,7 +209,7 @@ public final class WorkbenchServer implements AutoCloseable {
             throw ApiError.of(400, "MALFORMED_JSON", "The request has no body.").failure();
         }
         try {
-            return PatientJson.sharedMapper().readTree(bytes);
+            return REQUESTS.readTree(bytes);
         } catch (JsonProcessingException e) {
             throw new ApiError(400, "MALFORMED_JSON", "The request body is not valid JSON.",
                 List.of(new ApiError.Problem(null, JsonErrors.describe(e)))).failure();
