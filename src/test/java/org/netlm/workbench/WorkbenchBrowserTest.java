@@ -22,6 +22,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -68,6 +69,8 @@ class WorkbenchBrowserTest {
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofMinutes(2));
         wait = new WebDriverWait(driver, SLOW);
+        // The rules panel renders its status again every poll: an element read a moment ago may have been replaced.
+        wait.ignoring(StaleElementReferenceException.class);
         Files.createDirectories(SCREENSHOTS);
     }
 
@@ -177,10 +180,10 @@ class WorkbenchBrowserTest {
             ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[0].value.replace(/\\bthen\\b/, 'then ;;; broken (');"
                 + "arguments[0].dispatchEvent(new Event('input'));", editor);
             byId("rule-save").click();
-            wait.until(d -> !d.findElements(By.cssSelector("#rule-problems li")).isEmpty());
-            String problem = driver.findElement(By.cssSelector("#rule-problems li")).getText();
+            String problem = wait.until(d -> d.findElement(By.cssSelector("#rule-problems li")).getText());
             assertThat(problem).startsWith(file + ":");
-            assertThat(byId("rules-badge").getText()).contains("problem");
+            String badge = wait.until(d -> d.findElement(By.id("rules-badge")).getText());
+            assertThat(badge).contains("problem");
             assertThat(Files.readString(wb.rules.resolve(file))).contains(";;; broken (");
             ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0);");
             screenshot("rules");
@@ -190,8 +193,11 @@ class WorkbenchBrowserTest {
             assertThat(card.getText()).contains("Conditions", "Evidence", "Scenarios that fire it");
             screenshot("rules-catalogue");
             // The problem links to its line: the editor selects it.
-            driver.findElement(By.cssSelector("#rule-problems li button")).click();
-            assertThat(driver.switchTo().activeElement().getDomAttribute("id")).isEqualTo("rule-editor");
+            wait.until(d -> {
+                d.findElement(By.cssSelector("#rule-problems li button")).click();
+                return true;
+            });
+            wait.until(d -> "rule-editor".equals(d.switchTo().activeElement().getDomAttribute("id")));
         } finally {
             Files.writeString(wb.rules.resolve(file), original);
         }
@@ -203,10 +209,13 @@ class WorkbenchBrowserTest {
     void impactPanelComparesWithTheBundledRulesAndOpensAnExampleInWhatIf() throws Exception {
         String file = wb.ruleFileContaining("Strength.RECOMMENDED");
         String original = Files.readString(wb.rules.resolve(file));
-        String digest = wb.get("/api/rules").json().get("digest").asText();
         Files.writeString(wb.rules.resolve(file), original.replace("Strength.RECOMMENDED", "Strength.CONSIDER"));
+        String edited = org.netlm.engine.RuleSource.fromDirectory(wb.rules).digest();
         try {
-            wb.awaitRules("OK", digest, SLOW);
+            wait.until(d -> {
+                var rules = wb.get("/api/rules").json();
+                return "OK".equals(rules.get("state").asText()) && edited.equals(rules.get("digest").asText());
+            });
             byId("tab-impact").click();
             new Select(byId("impact-against")).selectByValue("bundled");
             byId("impact-run").click();
