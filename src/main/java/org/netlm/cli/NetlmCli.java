@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
     modelTransformer = NetlmCli.Setup.class,
     description = "Decision support for liver metastases of neuroendocrine tumours (tumour board, not a prescription).",
     subcommands = {EvaluateCommand.class, ValidateRulesCommand.class, TestCommand.class, BatchCommand.class, ImpactCommand.class,
-        CatalogCommand.class, ServeCommand.class, AuditCommand.class, CommandLine.HelpCommand.class})
+        CatalogCommand.class, ServeCommand.class, WorkbenchCommand.class, AuditCommand.class, CommandLine.HelpCommand.class})
 public final class NetlmCli implements Callable<Integer> {
     /** Classpath resource with the CLI's logging configuration (logs to standard error only). */
     public static final String LOGBACK_CONFIG = "netlm-cli-logback.xml";

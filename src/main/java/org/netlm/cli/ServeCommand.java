@@ -3,7 +3,6 @@ package org.netlm.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.netlm.audit.AuditConfig;
 import org.netlm.audit.AuditStore;
 import org.netlm.audit.AuditUnavailableException;
@@ -13,7 +12,6 @@ import org.netlm.fhir.MappingFileException;
 import org.netlm.service.CdsHooksServer;
 import org.netlm.service.FhirPatientMapping;
 import org.netlm.service.ServiceConfig;
-import org.netlm.service.ShutdownSignals;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -93,19 +91,10 @@ final class ServeCommand implements Callable<Integer> {
             throw new CliException(ErrorHandler.INVALID_INPUT, "cannot start the service on " + cfg.host() + ":" + port + ": "
                 + ErrorHandler.reason(e.getCause() != null ? e.getCause() : e));
         }
-        CountDownLatch stop = new CountDownLatch(1);
-        // Fallback when the JVM shuts down for another reason: still stop gracefully.
-        Thread hook = new Thread(server::stop, "netlm-serve-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        ShutdownSignals.onTermination(stop::countDown);
-        stop.await();
-        server.stop();
-        audit.close();
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // the hook runs anyway; stop() is idempotent
-        }
+        UntilTerminated.await(() -> {
+            server.stop();
+            audit.close();
+        }, "netlm-serve");
         return ErrorHandler.OK;
     }
 }

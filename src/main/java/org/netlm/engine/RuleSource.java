@@ -96,20 +96,28 @@ public record RuleSource(String name, List<DrlFile> drlFiles, String evidenceJso
             throw new IllegalStateException("The bundled rules are missing from the classpath (" + BUNDLED_ROOT + "/" + EVIDENCE_FILE + ")");
         }
         try {
-            URI uri = marker.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                FileSystem fs;
-                try {
-                    fs = FileSystems.newFileSystem(uri, Map.of());
-                } catch (FileSystemAlreadyExistsException e) {
-                    fs = FileSystems.getFileSystem(uri);
-                }
-                return read(fs.getPath("/" + BUNDLED_ROOT), "bundled rules");
-            }
-            return read(Path.of(uri).getParent(), "bundled rules");
+            return read(classpathPath(marker).getParent(), "bundled rules");
         } catch (URISyntaxException | IOException e) {
             throw new IllegalStateException("Cannot read the bundled rules: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A classpath resource as a path: in the jar's own file system when it is packaged (opened once, then shared), else
+     * on disk. For reading folders shipped in the jar (the bundled rules, the workbench's examples).
+     */
+    public static Path classpathPath(URL resource) throws URISyntaxException, IOException {
+        URI uri = resource.toURI();
+        if ("jar".equals(uri.getScheme())) {
+            FileSystem fs;
+            try {
+                fs = FileSystems.newFileSystem(uri, Map.of());
+            } catch (FileSystemAlreadyExistsException e) {
+                fs = FileSystems.getFileSystem(uri);
+            }
+            return fs.provider().getPath(uri);
+        }
+        return Path.of(uri);
     }
 
     private static RuleSource read(Path root, String name) throws IOException {

@@ -86,6 +86,13 @@ public final class ImpactHtml {
         return h.toString();
     }
 
+    /** The chart of the therapy transitions alone (an inline SVG), for pages that lay the report out themselves. */
+    public static String chart(List<ImpactReport.Change> therapyChanges) {
+        StringBuilder h = new StringBuilder(4096);
+        chart(h, therapyChanges);
+        return h.toString();
+    }
+
     /** A horizontal bar per therapy transition, longest for the most patients. */
     private static void chart(StringBuilder h, List<ImpactReport.Change> changes) {
         long max = changes.stream().mapToLong(ImpactReport.Change::patients).max().orElse(1);

@@ -2,6 +2,7 @@ package org.netlm.validation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.netlm.model.PatientCase;
 import org.netlm.model.PriorTherapy;
 
@@ -15,6 +16,53 @@ public final class PatientValidator {
     public static final int MAX_ID_LENGTH = 200;
     /** Most entries accepted in {@code priorTherapies}. */
     public static final int MAX_PRIOR_THERAPIES = 50;
+
+    /** The fields a patient must have. */
+    public static final List<String> REQUIRED_FIELDS = List.of("id", "primarySite", "differentiation");
+
+    /**
+     * The allowed range of a numeric field (interface.md): {@code min} to {@code max}, {@code min} itself excluded
+     * when {@code minExclusive}; {@code max} is {@link Double#POSITIVE_INFINITY} for "at least". Read by the checks
+     * below and by anything that shows the ranges (the workbench's form), so that they are written once.
+     *
+     * @param field        the JSON field name
+     * @param min          lowest value
+     * @param max          highest value
+     * @param minExclusive whether {@code min} itself is out of range
+     * @param integer      whether the field holds whole numbers
+     * @param value        reads the field from a case
+     */
+    public record Range(String field, double min, double max, boolean minExclusive, boolean integer,
+                        Function<PatientCase, Number> value) {
+        /** Whether {@code n} is finite and inside the range. */
+        public boolean contains(Number n) {
+            double d = n.doubleValue();
+            return Double.isFinite(d) && (minExclusive ? d > min : d >= min) && d <= max;
+        }
+
+        /** Why a value outside the range is refused. */
+        public String reason() {
+            if (max != Double.POSITIVE_INFINITY) {
+                return "must be between " + fmt(min) + " and " + fmt(max);
+            }
+            if (minExclusive) {
+                return "must be a number greater than " + fmt(min);
+            }
+            return integer ? "must be at least " + fmt(min) : "must be a number of at least " + fmt(min);
+        }
+    }
+
+    /** The numeric fields' ranges, in interface.md order. */
+    public static final List<Range> RANGES = List.of(
+        new Range("age", 0, 120, false, true, PatientCase::getAge),
+        new Range("ecog", 0, 4, false, true, PatientCase::getEcog),
+        new Range("ki67Percent", 0, 100, false, false, PatientCase::getKi67Percent),
+        new Range("mitosesPer2mm2", 0, Double.POSITIVE_INFINITY, false, false, PatientCase::getMitosesPer2mm2),
+        new Range("liverLesionCount", 1, Double.POSITIVE_INFINITY, false, true, PatientCase::getLiverLesionCount),
+        new Range("largestLesionCm", 0, Double.POSITIVE_INFINITY, true, false, PatientCase::getLargestLesionCm),
+        new Range("liverTumorBurdenPercent", 0, 100, false, false, PatientCase::getLiverTumorBurdenPercent),
+        new Range("futureLiverRemnantPercent", 0, 100, false, false, PatientCase::getFutureLiverRemnantPercent),
+        new Range("creatinineClearanceMlMin", 0, Double.POSITIVE_INFINITY, false, false, PatientCase::getCreatinineClearanceMlMin));
 
     private PatientValidator() {
     }
@@ -41,19 +89,12 @@ public final class PatientValidator {
         if (p.getDifferentiation() == null) {
             v.add(new Violation("differentiation", null, "is required"));
         }
-        range(v, "age", p.getAge(), 0, 120);
-        range(v, "ecog", p.getEcog(), 0, 4);
-        range(v, "ki67Percent", p.getKi67Percent(), 0, 100);
-        atLeast(v, "mitosesPer2mm2", p.getMitosesPer2mm2(), 0);
-        if (p.getLiverLesionCount() != null && p.getLiverLesionCount() < 1) {
-            v.add(new Violation("liverLesionCount", String.valueOf(p.getLiverLesionCount()), "must be at least 1"));
+        for (Range r : RANGES) {
+            Number value = r.value().apply(p);
+            if (value != null && !r.contains(value)) {
+                v.add(new Violation(r.field(), String.valueOf(value), r.reason()));
+            }
         }
-        if (p.getLargestLesionCm() != null && !(finite(p.getLargestLesionCm()) && p.getLargestLesionCm() > 0)) {
-            v.add(new Violation("largestLesionCm", String.valueOf(p.getLargestLesionCm()), "must be a number greater than 0"));
-        }
-        range(v, "liverTumorBurdenPercent", p.getLiverTumorBurdenPercent(), 0, 100);
-        range(v, "futureLiverRemnantPercent", p.getFutureLiverRemnantPercent(), 0, 100);
-        atLeast(v, "creatinineClearanceMlMin", p.getCreatinineClearanceMlMin(), 0);
         List<PriorTherapy> prior = p.getPriorTherapies();
         if (prior != null) {
             if (prior.size() > MAX_PRIOR_THERAPIES) {
@@ -84,22 +125,6 @@ public final class PatientValidator {
         if (!v.isEmpty()) {
             throw new InvalidPatientException(p == null ? null : p.getId(), v);
         }
-    }
-
-    private static void range(List<Violation> v, String field, Number value, double min, double max) {
-        if (value != null && !(finite(value) && value.doubleValue() >= min && value.doubleValue() <= max)) {
-            v.add(new Violation(field, String.valueOf(value), "must be between " + fmt(min) + " and " + fmt(max)));
-        }
-    }
-
-    private static void atLeast(List<Violation> v, String field, Number value, double min) {
-        if (value != null && !(finite(value) && value.doubleValue() >= min)) {
-            v.add(new Violation(field, String.valueOf(value), "must be a number of at least " + fmt(min)));
-        }
-    }
-
-    private static boolean finite(Number n) {
-        return Double.isFinite(n.doubleValue());
     }
 
     private static String fmt(double d) {
