@@ -55,6 +55,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.netlm.catalog.Types.Kind;
 import org.netlm.catalog.Types.Ty;
@@ -552,7 +553,7 @@ final class CodeChecker {
                 refuse(m, notAllowed(shown) + (n.equals("insertLogical") ? ": rules insert facts with insert(...)"
                     : ": rules must not change facts; insert a derived fact instead"));
             } else if (self != null && self.kind() == Kind.VALUE && self.raw() != null && isMisspelt(self.raw(), n, true)) {
-                Set<String> known = new java.util.TreeSet<>(Types.methodNames(self.raw(), false));
+                Set<String> known = new TreeSet<>(Types.methodNames(self.raw(), false));
                 known.addAll(types.functions.keySet());
                 refuse(m, noSuch(self, "method", n, known));
             } else {
@@ -587,7 +588,7 @@ final class CodeChecker {
             case DECLARED_VALUE -> {
                 arguments(m, vars, false);
                 Types.Declared d = types.declared.get(s.name());
-                String field = getterField(n);
+                String field = Types.getterField(n);
                 if (arity == 0 && d != null && field != null && d.fields().containsKey(field)) {
                     return declaredField(d, field);
                 }
@@ -612,16 +613,6 @@ final class CodeChecker {
                 return Ty.REFUSED;
             }
         }
-    }
-
-    private static String getterField(String method) {
-        for (String prefix : List.of("get", "is")) {
-            if (method.length() > prefix.length() && method.startsWith(prefix)) {
-                String rest = method.substring(prefix.length());
-                return Character.toLowerCase(rest.charAt(0)) + rest.substring(1);
-            }
-        }
-        return null;
     }
 
     private Ty declaredTypeName(String typeName, Types.FileScope in) {

@@ -1,6 +1,5 @@
 package org.netlm.catalog;
 
-import java.beans.Introspector;
 import java.lang.reflect.Field;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Method;
@@ -14,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -251,7 +251,7 @@ final class Types {
         for (Method m : c.getMethods()) {
             if (!Modifier.isStatic(m.getModifiers()) && m.getParameterCount() == 0 && m.getReturnType() != void.class
                 && AllowList.isProject(m.getDeclaringClass())) {
-                out.add(propertyOf(m.getName()));
+                out.add(Objects.requireNonNullElse(getterField(m.getName()), m.getName()));
             }
         }
         Arrays.stream(c.getFields()).filter(f -> !Modifier.isStatic(f.getModifiers()) && AllowList.isProject(f.getDeclaringClass()))
@@ -259,15 +259,16 @@ final class Types {
         return out;
     }
 
-    /** {@code getKi67Percent} and {@code isX} as the property they read; any other name as itself. */
-    private static String propertyOf(String method) {
+    /** The property a getter reads ({@code getKi67Percent}, {@code isX}: {@code ki67Percent}, {@code x}), else null. */
+    static String getterField(String method) {
         for (String prefix : List.of("get", "is")) {
             if (method.length() > prefix.length() && method.startsWith(prefix)
                 && Character.isUpperCase(method.charAt(prefix.length()))) {
-                return Introspector.decapitalize(method.substring(prefix.length()));
+                String rest = method.substring(prefix.length());
+                return Character.toLowerCase(rest.charAt(0)) + rest.substring(1);
             }
         }
-        return method;
+        return null;
     }
 
     /** The public methods project type {@code c} declares (static or instance ones). */
