@@ -55,9 +55,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.netlm.catalog.Types.Kind;
 import org.netlm.catalog.Types.Ty;
+import org.netlm.validation.DidYouMean;
 
 /**
  * Checks one piece of rule code (a consequence, a function body, an eval, a constraint's expression, a from source)
@@ -139,8 +141,7 @@ final class CodeChecker {
         } else if (s instanceof ReturnStmt r) {
             r.getExpression().ifPresent(e -> value(e, vars));
         } else if (s instanceof SwitchStmt sw) {
-            value(sw.getSelector(), vars);
-            entries(sw.getEntries(), vars);
+            entries(sw.getEntries(), vars, value(sw.getSelector(), vars));
         } else if (s instanceof YieldStmt y) {
             value(y.getExpression(), vars);
         } else if (!(s instanceof BreakStmt || s instanceof ContinueStmt || s instanceof EmptyStmt)) {
@@ -150,12 +151,15 @@ final class CodeChecker {
         }
     }
 
-    private void entries(NodeList<SwitchEntry> entries, Map<String, Ty> vars) {
+    private void entries(NodeList<SwitchEntry> entries, Map<String, Ty> vars, Ty selector) {
         for (SwitchEntry e : entries) {
             Map<String, Ty> inner = new HashMap<>(vars);
             for (Expression label : e.getLabels()) {
-                if (!(label instanceof NameExpr)) { // enum constants are names of the selector's type
+                if (!(label instanceof NameExpr n)) {
                     value(label, inner);
+                } else if (selector.raw() != null && selector.raw().isEnum() && isMisspelt(selector.raw(), n.getNameAsString(), false)) {
+                    // enum constants are names of the selector's type
+                    refuse(label, doesNotExist(typeName(selector) + "." + n, n.getNameAsString(), Types.staticFieldNames(selector.raw())));
                 }
             }
             for (Statement st : e.getStatements()) {
@@ -236,6 +240,13 @@ final class CodeChecker {
             return Ty.REFUSED;
         }
         if (t.kind() == Kind.PACKAGE) {
+            if (e instanceof NameExpr n && self != null && !n.getNameAsString().startsWith("$")) {
+                Optional<Set<String>> fields = fieldsWithout(self, n.getNameAsString());
+                if (fields.isPresent()) {
+                    refuse(e, noSuch(self, "field", n.getNameAsString(), fields.get()));
+                    return Ty.REFUSED;
+                }
+            }
             refuse(e, notAllowed("name " + e) + ": it is not a variable, a field of the matched fact or a known type");
             return Ty.REFUSED;
         }
@@ -343,8 +354,7 @@ final class CodeChecker {
             return Ty.UNKNOWN;
         }
         if (e instanceof SwitchExpr s) {
-            value(s.getSelector(), vars);
-            entries(s.getEntries(), vars);
+            entries(s.getEntries(), vars, value(s.getSelector(), vars));
             return Ty.UNKNOWN;
         }
         String kind = e.getClass().getSimpleName().replace("Expr", "");
@@ -470,7 +480,8 @@ final class CodeChecker {
                     return Ty.type(nested.get());
                 }
                 if (!AllowList.allowedStaticField(s.raw(), n)) {
-                    refuse(f, notAllowed(shorten(f.toString())) + reason(s.raw()));
+                    refuse(f, isMisspelt(s.raw(), n, false) ? doesNotExist(shorten(f.toString()), n, Types.staticFieldNames(s.raw()))
+                        : notAllowed(shorten(f.toString())) + reason(s.raw()));
                     return Ty.REFUSED;
                 }
                 try {
@@ -487,7 +498,9 @@ final class CodeChecker {
                 if (p.isPresent()) {
                     return p.get();
                 }
-                refuse(f, notAllowed(shorten(f.toString())) + ": " + n + " is not a field of " + typeName(s));
+                Optional<Set<String>> fields = fieldsWithout(s, n);
+                refuse(f, fields.isPresent() ? noSuch(s, "field", n, fields.get())
+                    : notAllowed(shorten(f.toString())) + ": " + n + " is not a field of " + typeName(s));
                 return Ty.REFUSED;
             }
             case KCONTEXT -> {
@@ -539,6 +552,10 @@ final class CodeChecker {
             if (consequence && (WRITES.contains(n) || n.equals("insertLogical"))) {
                 refuse(m, notAllowed(shown) + (n.equals("insertLogical") ? ": rules insert facts with insert(...)"
                     : ": rules must not change facts; insert a derived fact instead"));
+            } else if (self != null && self.kind() == Kind.VALUE && self.raw() != null && isMisspelt(self.raw(), n, true)) {
+                Set<String> known = new TreeSet<>(Types.methodNames(self.raw(), false));
+                known.addAll(types.functions.keySet());
+                refuse(m, noSuch(self, "method", n, known));
             } else {
                 refuse(m, notAllowed(shown) + ": it is not a method of the matched fact, a function of the rule folder or a project call");
             }
@@ -561,7 +578,8 @@ final class CodeChecker {
                 boolean isStatic = s.kind() == Kind.TYPE;
                 if (!(isStatic ? AllowList.allowedStaticMethod(c, n, arity) : AllowList.allowedInstanceMethod(c, n, arity))) {
                     arguments(m, vars, false);
-                    refuse(m, notAllowed(shown) + reason(c));
+                    refuse(m, !isMisspelt(c, n, true) ? notAllowed(shown) + reason(c)
+                        : isStatic ? doesNotExist(shown, n, Types.methodNames(c, true)) : noSuch(s, "method", n, Types.methodNames(c, false)));
                     return Ty.REFUSED;
                 }
                 arguments(m, vars, AllowList.isProject(c));
@@ -570,7 +588,7 @@ final class CodeChecker {
             case DECLARED_VALUE -> {
                 arguments(m, vars, false);
                 Types.Declared d = types.declared.get(s.name());
-                String field = getterField(n);
+                String field = Types.getterField(n);
                 if (arity == 0 && d != null && field != null && d.fields().containsKey(field)) {
                     return declaredField(d, field);
                 }
@@ -595,16 +613,6 @@ final class CodeChecker {
                 return Ty.REFUSED;
             }
         }
-    }
-
-    private static String getterField(String method) {
-        for (String prefix : List.of("get", "is")) {
-            if (method.length() > prefix.length() && method.startsWith(prefix)) {
-                String rest = method.substring(prefix.length());
-                return Character.toLowerCase(rest.charAt(0)) + rest.substring(1);
-            }
-        }
-        return null;
     }
 
     private Ty declaredTypeName(String typeName, Types.FileScope in) {
@@ -676,6 +684,48 @@ final class CodeChecker {
     private String kcontextReason() {
         return ": kcontext and drools may only be passed to the project's calls, e.g. Candidate.of(kcontext, ...), "
             + "criteria.add(kcontext, ...); the session behind them is the engine's";
+    }
+
+    /*
+     * A project type that has no member of the name at all (allowed or not): a misspelling, not a policy matter. Said
+     * as such, with the name probably meant (one did-you-mean for the project: DidYouMean).
+     */
+
+    private static boolean isMisspelt(Class<?> c, String name, boolean method) {
+        return AllowList.isProject(c) && !c.isArray()
+            && !(method ? Types.hasMethod(c, name) : hasField(c, name));
+    }
+
+    private static boolean hasField(Class<?> c, String name) {
+        try {
+            c.getField(name);
+            return true;
+        } catch (NoSuchFieldException e) {
+            return false;
+        }
+    }
+
+    /** The fields of {@code owner} (a project or declared fact) when it has nothing called {@code name}, else empty. */
+    private Optional<Set<String>> fieldsWithout(Ty owner, String name) {
+        if (owner.kind() == Kind.DECLARED_VALUE) {
+            Types.Declared d = types.declared.get(owner.name());
+            return d == null || d.fields().containsKey(name) ? Optional.empty() : Optional.of(d.fields().keySet());
+        }
+        Class<?> c = owner.raw();
+        if (owner.kind() != Kind.VALUE || c == null || !AllowList.isProject(c) || c.isArray() || Types.hasProperty(c, name)) {
+            return Optional.empty();
+        }
+        return Optional.of(Types.propertyNames(c));
+    }
+
+    /** {@code CriterionCode.LOW_PROLIFERATON does not exist (did you mean LOW_PROLIFERATION?)}. */
+    private static String doesNotExist(String shown, String name, Set<String> known) {
+        return shown + " does not exist" + DidYouMean.hint(name, known);
+    }
+
+    /** {@code PatientCase has no field ki67Precent (did you mean ki67Percent?)}. */
+    private static String noSuch(Ty owner, String member, String name, Set<String> known) {
+        return typeName(owner) + " has no " + member + " " + name + DidYouMean.hint(name, known);
     }
 
     private static String reason(Class<?> c) {

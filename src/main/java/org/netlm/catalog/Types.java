@@ -1,15 +1,22 @@
 package org.netlm.catalog;
 
+import java.lang.reflect.Field;
 import java.lang.reflect.GenericArrayType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
 import java.lang.reflect.WildcardType;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Name resolution for one rule folder: DRL imports, the folder's declared types and functions, java.lang, and the
@@ -205,19 +212,84 @@ final class Types {
         }
         String cap = Character.toUpperCase(name.charAt(0)) + name.substring(1);
         for (String getter : List.of("get" + cap, "is" + cap, name)) {
-            java.lang.reflect.Method m = AllowList.projectMethod(c, getter, 0, false);
+            Method m = AllowList.projectMethod(c, getter, 0, false);
             if (m != null && m.getReturnType() != void.class) {
                 return Optional.of(fromReflect(m.getGenericReturnType(), owner));
             }
         }
         try {
-            java.lang.reflect.Field f = c.getField(name);
-            if (!java.lang.reflect.Modifier.isStatic(f.getModifiers()) && AllowList.isProject(f.getDeclaringClass())) {
+            Field f = c.getField(name);
+            if (!Modifier.isStatic(f.getModifiers()) && AllowList.isProject(f.getDeclaringClass())) {
                 return Optional.of(fromReflect(f.getGenericType(), owner));
             }
         } catch (NoSuchFieldException e) {
             // not a field either
         }
         return Optional.empty();
+    }
+
+    /*
+     * What a project type has, allowed or not: a name it does not have at all is a misspelling, not a policy matter
+     * (the checker then says which name was meant instead of refusing it).
+     */
+
+    /** Whether {@code c} has any public member DRL reads as property {@code name} (getter, accessor or field). */
+    static boolean hasProperty(Class<?> c, String name) {
+        String cap = name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        return hasMethod(c, "get" + cap) || hasMethod(c, "is" + cap) || hasMethod(c, name)
+            || Arrays.stream(c.getFields()).anyMatch(f -> f.getName().equals(name));
+    }
+
+    /** Whether {@code c} has any public method {@code name}, of any arity, declared wherever. */
+    static boolean hasMethod(Class<?> c, String name) {
+        return Arrays.stream(c.getMethods()).anyMatch(m -> m.getName().equals(name));
+    }
+
+    /** The properties of project type {@code c} as {@link #property} reads them: getX and isX as x, accessors, fields. */
+    static Set<String> propertyNames(Class<?> c) {
+        Set<String> out = new TreeSet<>();
+        for (Method m : c.getMethods()) {
+            if (!Modifier.isStatic(m.getModifiers()) && m.getParameterCount() == 0 && m.getReturnType() != void.class
+                && AllowList.isProject(m.getDeclaringClass())) {
+                out.add(Objects.requireNonNullElse(getterField(m.getName()), m.getName()));
+            }
+        }
+        Arrays.stream(c.getFields()).filter(f -> !Modifier.isStatic(f.getModifiers()) && AllowList.isProject(f.getDeclaringClass()))
+            .forEach(f -> out.add(f.getName()));
+        return out;
+    }
+
+    /** The property a getter reads ({@code getKi67Percent}, {@code isX}: {@code ki67Percent}, {@code x}), else null. */
+    static String getterField(String method) {
+        for (String prefix : List.of("get", "is")) {
+            if (method.length() > prefix.length() && method.startsWith(prefix)
+                && Character.isUpperCase(method.charAt(prefix.length()))) {
+                String rest = method.substring(prefix.length());
+                return Character.toLowerCase(rest.charAt(0)) + rest.substring(1);
+            }
+        }
+        return null;
+    }
+
+    /** The public methods project type {@code c} declares (static or instance ones). */
+    static Set<String> methodNames(Class<?> c, boolean isStatic) {
+        Set<String> out = new TreeSet<>();
+        for (Method m : c.getMethods()) {
+            if (Modifier.isStatic(m.getModifiers()) == isStatic && AllowList.isProject(m.getDeclaringClass())) {
+                out.add(m.getName());
+            }
+        }
+        return out;
+    }
+
+    /** The public static fields project type {@code c} declares: its enum constants and constants. */
+    static Set<String> staticFieldNames(Class<?> c) {
+        Set<String> out = new TreeSet<>();
+        for (Field f : c.getFields()) {
+            if (Modifier.isStatic(f.getModifiers()) && AllowList.isProject(f.getDeclaringClass())) {
+                out.add(f.getName());
+            }
+        }
+        return out;
     }
 }

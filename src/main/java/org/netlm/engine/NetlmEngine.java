@@ -243,7 +243,7 @@ public final class NetlmEngine {
         }
         problems.addAll(catalog.problems());
         if (!problems.isEmpty()) {
-            throw new RuleCompilationException(source.name(), dedupe(RuleProblemHints.improve(problems, source)));
+            throw new RuleCompilationException(source.name(), dedupe(problems));
         }
         String version = projectVersion() + "+" + source.digest();
         LOG.info("NETLM rules {} (knowledge {}) loaded from {}{}: {} rules in {} ms", version, knowledge.version(), source.name(),

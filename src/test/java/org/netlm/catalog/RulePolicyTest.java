@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.netlm.engine.NetlmEngine;
 import org.netlm.engine.RuleCompilationException;
@@ -138,6 +139,54 @@ class RulePolicyTest {
         NetlmEngine engine = NetlmEngine.fromDirectory(ruleFolder(drlDir));
 
         assertThat(engine.assess(Patients.resectableG2("clean")).firedRules()).contains("CLEAN-01");
+    }
+
+    /** One rule with {@code when} and {@code then} as given: the line of the condition is 5, of the consequence 7. */
+    static Map<String, String> oneRule(String when, String then) {
+        return Map.of("a.drl", """
+            package org.netlm.rules.x;
+            import org.netlm.model.*;
+            declare Tick count : int end
+            rule "r" when
+                %s
+            then
+                %s
+            end
+            """.formatted(when, then));
+    }
+
+    static Stream<Arguments> misspellings() {
+        return Stream.of(
+            // a project enum's constant, a static member, a field and a method of the matched fact, a declared field
+            args("Criteria( met(CriterionCode.LOW_PROLIFERATON) )", "",
+                "a.drl:5: CriterionCode.LOW_PROLIFERATON does not exist (did you mean LOW_PROLIFERATION?)"),
+            args("PatientCase()", "insert(Candidate.of(kcontext, Therapy.PRTT, Strength.RECOMMENDED, \"x\"));",
+                "a.drl:7: Therapy.PRTT does not exist (did you mean PRRT?)"),
+            args("PatientCase()", "insert(WarningFact.off(WarningCode.GRADE_UNKNOWN, \"x\"));",
+                "a.drl:7: WarningFact.off(...) does not exist (did you mean of?)"),
+            args("PatientCase( ki67Precent == null )", "", "a.drl:5: PatientCase has no field ki67Precent (did you mean ki67Percent?)"),
+            args("$p : PatientCase()", "if ($p.getKi67Precent() == null) { }",
+                "a.drl:7: PatientCase has no method getKi67Precent (did you mean getKi67Percent?)"),
+            args("Criteria( mett(CriterionCode.NET) )", "", "a.drl:5: Criteria has no method mett (did you mean met?)"),
+            args("$p : PatientCase( $g : grade )", "switch ($g) { case G4: break; default: break; }",
+                "a.drl:7: Grade.G4 does not exist"),
+            args("Tick( cuont > 1 )", "", "a.drl:5: Tick has no field cuont (did you mean count?)"),
+            // a name that exists but is refused stays a policy violation
+            args("$p : PatientCase()", "String s = $p.getClass().getName();",
+                "a.drl:7: $p.getClass(...) is not allowed in a rule consequence: it is not on the rule allow-list for PatientCase"),
+            args("$t : Therapy( declaringClass != null )", "",
+                "a.drl:5: name declaringClass is not allowed in a condition: it is not a variable, a field of the matched fact"));
+    }
+
+    private static Arguments args(String when, String then, String message) {
+        return Arguments.of(when, then, message);
+    }
+
+    @ParameterizedTest(name = "{2}")
+    @MethodSource("misspellings")
+    void aMisspeltProjectNameIsAMistakeSaidWithTheNameMeantNotAPolicyViolation(String when, String then, String message) {
+        assertThat(RulePolicy.check(oneRule(when, then))).extracting(PolicyViolation::describe)
+            .singleElement().asString().startsWith(message);
     }
 
     @Test
