@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.netlm.audit.AuditConfig;
 import org.netlm.audit.AuditEvent;
 import org.netlm.audit.AuditReports;
@@ -52,6 +53,18 @@ final class AuditCommand implements Callable<Integer> {
 
         AuditStore open() {
             return AuditCommand.open(config, dir);
+        }
+
+        /** Opens the store, prints what {@code work} makes of it on the command's output, and closes it; exit 0. */
+        int print(CommandLine.Model.CommandSpec spec, Function<AuditStore, String> work) {
+            try (AuditStore s = open()) {
+                PrintWriter out = spec.commandLine().getOut();
+                out.print(work.apply(s));
+                out.flush();
+            } catch (AuditUnavailableException e) {
+                throw new CliException(ErrorHandler.INVALID_INPUT, e.getMessage());
+            }
+            return ErrorHandler.OK;
         }
     }
 
@@ -107,14 +120,7 @@ final class AuditCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             Instant from = since == null ? null : instant("--since", since);
-            try (AuditStore s = store.open()) {
-                PrintWriter out = spec.commandLine().getOut();
-                out.print(AuditReports.render(s.report(from), format));
-                out.flush();
-            } catch (AuditUnavailableException e) {
-                throw new CliException(ErrorHandler.INVALID_INPUT, e.getMessage());
-            }
-            return ErrorHandler.OK;
+            return store.print(spec, s -> AuditReports.render(s.report(from), format));
         }
     }
 
@@ -141,15 +147,10 @@ final class AuditCommand implements Callable<Integer> {
             if (format == AuditReports.Format.csv) {
                 throw new CliException(ErrorHandler.INVALID_INPUT, "--format: show writes text or json");
             }
-            try (AuditStore s = store.open()) {
+            return store.print(spec, s -> {
                 List<AuditEvent> events = s.show(patientKey);
-                PrintWriter out = spec.commandLine().getOut();
-                out.print(format == AuditReports.Format.json ? AuditReports.showJson(events) : AuditReports.show(patientKey, events));
-                out.flush();
-            } catch (AuditUnavailableException e) {
-                throw new CliException(ErrorHandler.INVALID_INPUT, e.getMessage());
-            }
-            return ErrorHandler.OK;
+                return format == AuditReports.Format.json ? AuditReports.showJson(events) : AuditReports.show(patientKey, events);
+            });
         }
     }
 
@@ -171,14 +172,10 @@ final class AuditCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             Instant until = instant("--before", before);
-            try (AuditStore s = store.open()) {
+            return store.print(spec, s -> {
                 int n = s.purge(until);
-                spec.commandLine().getOut().println("purged " + n + (n == 1 ? " call" : " calls") + " recorded before " + until);
-                spec.commandLine().getOut().flush();
-            } catch (AuditUnavailableException e) {
-                throw new CliException(ErrorHandler.INVALID_INPUT, e.getMessage());
-            }
-            return ErrorHandler.OK;
+                return "purged " + n + (n == 1 ? " call" : " calls") + " recorded before " + until + "\n";
+            });
         }
     }
 }
