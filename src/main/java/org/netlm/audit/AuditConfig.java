@@ -196,7 +196,9 @@ public final class AuditConfig {
     private static String h2Url(Path folder) {
         Path db = folder.toAbsolutePath().normalize().resolve("audit");
         // File database; the schema is Flyway's. DB_CLOSE_ON_EXIT=FALSE: the pool closes it on shutdown.
-        return "jdbc:h2:file:" + db + ";DB_CLOSE_ON_EXIT=FALSE";
+        // WRITE_DELAY=0: a commit is on disk when it returns (H2 otherwise writes committed changes up to a second
+        // later, and a process killed in that second would lose records whose cards were already shown).
+        return "jdbc:h2:file:" + db + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
     }
 
     /** The folder's secret, created once with owner-only permissions where the file system has them. */

@@ -147,6 +147,9 @@ class AuditCommandTest {
         try (AuditStore s = JdbcAuditStore.open(AuditConfig.fromConfigFile(cfg))) {
             long events = s.eventCount();
             assertThat(events).as("records written before the kill").isPositive().isLessThan(20_000);
+            // every assessment the killed process had printed was recorded first
+            long printed = Files.readString(tmp.resolve("out.json")).split("\"patientId\"", -1).length - 1;
+            assertThat(events).as("recorded, against assessments printed").isGreaterThanOrEqualTo(printed);
             // every record that is there is whole
             for (int i = 0; i < events; i++) {
                 assertThat(s.show(s.patientKey("k" + i))).as("patient k" + i).singleElement()
