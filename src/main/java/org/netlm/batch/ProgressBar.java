@@ -32,7 +32,18 @@ public final class ProgressBar {
 
     /** Redraws the bar ({@link BatchPipeline.Progress}). */
     public synchronized void update(long done, double seconds) {
-        String line = render(done, total.getNow(-1L), seconds);
+        draw(render(done, total.getNow(-1L), seconds));
+    }
+
+    /**
+     * Draws the last frame of a finished run (with the input's total, once counted), so that even a run shorter than
+     * one redraw interval shows its bar.
+     */
+    public synchronized void finish(long done, double seconds) {
+        draw(render(done, total.join(), seconds));
+    }
+
+    private void draw(String line) {
         err.print("\r" + line + " ".repeat(Math.max(0, shown - line.length())));
         err.flush();
         shown = line.length();

@@ -140,6 +140,9 @@ final class BatchCommand implements Callable<Integer> {
                 spec.commandLine().getOut().flush();
                 result = job.toStream(raw, name, bytes != null ? bytes : new TextOutput(spec.commandLine().getOut()));
             }
+            if (bar != null) {
+                bar.finish(result.summary().read(), result.summary().seconds());
+            }
         } finally {
             if (bar != null) {
                 bar.clear();
