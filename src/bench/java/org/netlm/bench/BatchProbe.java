@@ -3,6 +3,8 @@ package org.netlm.bench;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +53,7 @@ public final class BatchProbe {
         long patients = 0;
         long rejected = 0;
         try (BufferedReader in = Files.newBufferedReader(Path.of(args[1]), StandardCharsets.UTF_8);
-             BufferedWriter out = new BufferedWriter(new java.io.OutputStreamWriter(Files.newOutputStream(Path.of(args[2])), StandardCharsets.UTF_8), 1 << 16)) {
+             BufferedWriter out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(Path.of(args[2])), StandardCharsets.UTF_8), 1 << 16)) {
             ArrayDeque<Future<String[]>> inFlight = new ArrayDeque<>();
             List<String> chunk = new ArrayList<>(CHUNK);
             for (String line = in.readLine(); ; line = in.readLine()) {
@@ -91,7 +93,7 @@ public final class BatchProbe {
         } finally {
             pool.shutdown();
         }
-        double secs = (System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0;
+        double secs = (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0;
         System.out.printf("BATCH %d patients (%d rejected) on %d threads in %.2f s from JVM start: %.0f patients/s; peak RSS %s%n",
             patients, rejected, threads, secs, patients / secs, peakRss());
     }

@@ -5,7 +5,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.netlm.engine.AssessOptions;
 import org.netlm.engine.NetlmEngine;
+import org.netlm.io.AssessmentJson;
+import org.netlm.io.ByteLines;
 import org.netlm.io.PatientJson;
+import org.netlm.model.Assessment;
 import org.netlm.model.PatientCase;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -64,13 +67,13 @@ public class JsonPipelineBenchmark {
         return writeLine(engine.assess(PatientJson.parse(line()), AssessOptions.withoutExplanations()));
     }
 
-    private static final ThreadLocal<org.netlm.io.ByteLines> OUT = ThreadLocal.withInitial(() -> new org.netlm.io.ByteLines(1 << 16));
+    private static final ThreadLocal<ByteLines> OUT = ThreadLocal.withInitial(() -> new ByteLines(1 << 16));
 
     /** The output line as batch writes it (UTF-8 bytes into a reused buffer). */
-    private static int writeLine(org.netlm.model.Assessment a) {
-        org.netlm.io.ByteLines out = OUT.get();
+    private static int writeLine(Assessment a) {
+        ByteLines out = OUT.get();
         out.clear();
-        org.netlm.io.AssessmentJson.writeCompactLine(a, out);
+        AssessmentJson.writeCompactLine(a, out);
         return out.size();
     }
 

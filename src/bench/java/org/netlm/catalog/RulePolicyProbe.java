@@ -1,8 +1,12 @@
 package org.netlm.catalog;
 
+import java.io.StringReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Map;
+import java.util.TreeMap;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
 import org.netlm.engine.RuleSource;
 
 /**
@@ -17,7 +21,7 @@ public final class RulePolicyProbe {
     }
 
     static Map<String, String> bundled() {
-        Map<String, String> files = new java.util.TreeMap<>();
+        Map<String, String> files = new TreeMap<>();
         RuleSource.bundled().drlFiles().forEach(f -> files.put(f.path(), f.content()));
         return files;
     }
@@ -28,8 +32,8 @@ public final class RulePolicyProbe {
         if (args.length > 1 && args[1].equals("after-parse")) {
             for (String drl : files.values()) {
                 try {
-                    new org.drools.drl.parser.DrlParser().parse(false, new java.io.StringReader(drl));
-                } catch (org.drools.drl.parser.DroolsParserException e) {
+                    new DrlParser().parse(false, new StringReader(drl));
+                } catch (DroolsParserException e) {
                     throw new IllegalStateException(e);
                 }
             }

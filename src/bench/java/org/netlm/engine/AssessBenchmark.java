@@ -2,6 +2,7 @@ package org.netlm.engine;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.kie.api.KieBase;
@@ -15,6 +16,7 @@ import org.netlm.bench.Patients;
 import org.netlm.model.Assessment;
 import org.netlm.model.PatientCase;
 import org.netlm.model.explanation.Explanations;
+import org.netlm.model.fact.CriteriaCollector;
 import org.netlm.validation.PatientValidator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -105,14 +107,14 @@ public class AssessBenchmark {
         PatientValidator.requireValid(p);
         FiringRecorder recorder = new FiringRecorder();
         StatelessKieSession session = kieBase.newStatelessKieSession();
-        session.setGlobal(NetlmEngine.CRITERIA_GLOBAL, new org.netlm.model.fact.CriteriaCollector());
+        session.setGlobal(NetlmEngine.CRITERIA_GLOBAL, new CriteriaCollector());
         session.addEventListener(recorder.agendaListener);
         session.addEventListener(recorder.runtimeListener);
         List<Command<?>> commands = List.of(CommandFactory.newInsert(p), CommandFactory.newFireAllRules(),
             CommandFactory.newGetObjects("facts"));
         ExecutionResults results = session.execute(CommandFactory.newBatchExecution(commands));
         @SuppressWarnings("unchecked")
-        List<Object> facts = new ArrayList<>((java.util.Collection<Object>) results.getValue("facts"));
+        List<Object> facts = new ArrayList<>((Collection<Object>) results.getValue("facts"));
         return engine.collect(p, facts, recorder, AssessOptions.DEFAULT);
     }
 
@@ -120,7 +122,7 @@ public class AssessBenchmark {
     public int rulesOnlyPooled() {
         KieSession s = pool.newKieSession();
         try {
-            s.setGlobal(NetlmEngine.CRITERIA_GLOBAL, new org.netlm.model.fact.CriteriaCollector());
+            s.setGlobal(NetlmEngine.CRITERIA_GLOBAL, new CriteriaCollector());
             s.insert(nextCase());
             return s.fireAllRules();
         } finally {

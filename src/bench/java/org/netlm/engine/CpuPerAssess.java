@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Locale;
 import org.netlm.io.AssessmentJson;
 import org.netlm.model.PatientCase;
 import org.netlm.testing.Patients;
@@ -47,7 +48,7 @@ public final class CpuPerAssess {
         }
         double[] sorted = micros.clone();
         Arrays.sort(sorted);
-        System.out.printf(java.util.Locale.ROOT, "assess without explanations: median %.1f µs CPU (rounds %s); output digest %s%n",
+        System.out.printf(Locale.ROOT, "assess without explanations: median %.1f µs CPU (rounds %s); output digest %s%n",
             sorted[rounds / 2], Arrays.toString(Arrays.stream(micros).map(m -> Math.round(m * 10) / 10.0).toArray()),
             HexFormat.of().formatHex(digest.digest()).substring(0, 16));
     }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.netlm.io.AssessmentJson;
 import org.netlm.model.PatientCase;
 import org.netlm.testing.Patients;
 
@@ -15,7 +16,7 @@ public final class Golden {
         ObjectMapper m = new ObjectMapper();
         List<String> out = new ArrayList<>();
         for (PatientCase p : Patients.sample(7, 3_000)) {
-            out.add(org.netlm.io.AssessmentJson.toCompactJson(engine.assess(p)));
+            out.add(AssessmentJson.toCompactJson(engine.assess(p)));
         }
         Files.write(Path.of(args[0]), out);
     }

@@ -1,13 +1,18 @@
 package org.netlm.engine;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 import org.netlm.bench.Patients;
 import org.netlm.model.PatientCase;
+import org.netlm.model.fact.CriteriaCollector;
+import org.netlm.model.fact.MeasuredGrade;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -45,10 +50,10 @@ public class RuleGroupBenchmark {
         pool = base.newKieSessionsPool(1);
         cases = Patients.set("random").toArray(PatientCase[]::new);
         for (PatientCase p : cases) { // the baseline must compute what the rules compute
-            java.util.Set<String> drools = new java.util.TreeSet<>();
-            gradeRulesDrools(p).stream().filter(o -> !(o instanceof PatientCase) && !(o instanceof org.netlm.model.fact.MeasuredGrade))
+            Set<String> drools = new TreeSet<>();
+            gradeRulesDrools(p).stream().filter(o -> !(o instanceof PatientCase) && !(o instanceof MeasuredGrade))
                 .forEach(o -> drools.add(String.valueOf(o)));
-            java.util.Set<String> java = new java.util.TreeSet<>();
+            Set<String> java = new TreeSet<>();
             PlainJavaGrade.derive(p).forEach(o -> java.add(String.valueOf(o)));
             if (!drools.equals(java)) {
                 throw new IllegalStateException("plain Java differs from the rules for " + p.getId() + ": " + drools + " vs " + java);
@@ -70,11 +75,11 @@ public class RuleGroupBenchmark {
     private List<Object> gradeRulesDrools(PatientCase p) {
         KieSession s = pool.newKieSession();
         try {
-            org.netlm.model.fact.CriteriaCollector criteria = new org.netlm.model.fact.CriteriaCollector();
+            CriteriaCollector criteria = new CriteriaCollector();
             s.setGlobal(NetlmEngine.CRITERIA_GLOBAL, criteria);
             s.insert(p);
             s.fireAllRules();
-            List<Object> out = new java.util.ArrayList<>(s.getObjects());
+            List<Object> out = new ArrayList<>(s.getObjects());
             out.addAll(criteria.complete().all());
             return out;
         } finally {

@@ -5,6 +5,7 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 import org.netlm.bench.Patients;
 import org.netlm.model.PatientCase;
+import org.netlm.model.fact.CriteriaCollector;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -59,7 +60,7 @@ public class TimeLimitBenchmark {
             if (clock != null) {
                 s.addEventListener(clock);
             }
-            s.setGlobal(NetlmEngine.CRITERIA_GLOBAL, new org.netlm.model.fact.CriteriaCollector());
+            s.setGlobal(NetlmEngine.CRITERIA_GLOBAL, new CriteriaCollector());
             s.insert(nextCase());
             int fired = s.fireAllRules(NetlmEngine.MAX_FIRINGS);
             if (clock != null) {

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -155,10 +158,10 @@ public final class BatchJob {
 
     /** An I/O failure in words: the file and the system's reason ("x: Permission denied"), else the message. */
     static String reason(IOException e) {
-        if (e instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
+        if (e instanceof FileSystemException f && f.getFile() != null) {
             return f.getFile() + ": " + (f.getReason() != null ? f.getReason()
-                : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                : e instanceof java.nio.file.NoSuchFileException ? "no such file or folder" : e.getClass().getSimpleName());
+                : e instanceof AccessDeniedException ? "permission denied"
+                : e instanceof NoSuchFileException ? "no such file or folder" : e.getClass().getSimpleName());
         }
         return e.getMessage() == null ? e.toString() : e.getMessage();
     }

@@ -2,10 +2,15 @@ package org.netlm.catalog;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -61,17 +66,17 @@ final class AllowList {
             "isWhitespace", "toUpperCase", "toLowerCase", "compare"), Set.of()));
         JDK.put(Math.class, new JdkType(Set.of(), MATH_STATIC, Set.of("PI", "E")));
         JDK.put(StrictMath.class, new JdkType(Set.of(), MATH_STATIC, Set.of("PI", "E")));
-        JDK.put(java.util.Objects.class, new JdkType(Set.of(), Set.of("equals", "isNull", "nonNull", "hash", "hashCode",
+        JDK.put(Objects.class, new JdkType(Set.of(), Set.of("equals", "isNull", "nonNull", "hash", "hashCode",
             "toString", "requireNonNullElse"), Set.of()));
         // Collections: reading only, and the immutable factories.
         JDK.put(Iterable.class, new JdkType(Set.of(), Set.of(), Set.of()));
-        JDK.put(java.util.Collection.class, new JdkType(COLLECTION_READ, Set.of(), Set.of()));
+        JDK.put(Collection.class, new JdkType(COLLECTION_READ, Set.of(), Set.of()));
         JDK.put(List.class, new JdkType(COLLECTION_READ, Set.of("of", "copyOf"), Set.of()));
         JDK.put(Set.class, new JdkType(COLLECTION_READ, Set.of("of", "copyOf"), Set.of()));
         JDK.put(Map.class, new JdkType(COLLECTION_READ, Set.of("of", "copyOf", "entry"), Set.of()));
         JDK.put(Map.Entry.class, new JdkType(COLLECTION_READ, Set.of(), Set.of()));
         JDK.put(EnumSet.class, new JdkType(COLLECTION_READ, Set.of("of", "range", "copyOf"), Set.of()));
-        JDK.put(java.util.Optional.class, new JdkType(Set.of("isPresent", "isEmpty", "get", "orElse"),
+        JDK.put(Optional.class, new JdkType(Set.of("isPresent", "isEmpty", "get", "orElse"),
             Set.of("of", "ofNullable", "empty"), Set.of()));
         JDK.put(Comparable.class, new JdkType(Set.of(), Set.of(), Set.of()));
     }
@@ -182,8 +187,8 @@ final class AllowList {
 
     /** {@code c} and every class and interface above it, nearest first. */
     static List<Class<?>> supertypes(Class<?> c) {
-        List<Class<?>> out = new java.util.ArrayList<>();
-        java.util.ArrayDeque<Class<?>> todo = new java.util.ArrayDeque<>();
+        List<Class<?>> out = new ArrayList<>();
+        ArrayDeque<Class<?>> todo = new ArrayDeque<>();
         todo.add(c);
         while (!todo.isEmpty()) {
             Class<?> t = todo.poll();

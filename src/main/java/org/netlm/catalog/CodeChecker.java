@@ -27,6 +27,7 @@ import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.SwitchExpr;
 import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.expr.TypePatternExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
@@ -52,6 +53,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -82,7 +84,7 @@ final class CodeChecker {
     private final int baseLine;
     private final Consumer<Violation> report;
     /** Folder functions called from this code (for the recursion check). */
-    final java.util.Set<String> calledFunctions = new java.util.TreeSet<>();
+    final Set<String> calledFunctions = new TreeSet<>();
 
     record Violation(int line, String message) {
     }
@@ -145,7 +147,7 @@ final class CodeChecker {
         } else if (s instanceof YieldStmt y) {
             value(y.getExpression(), vars);
         } else if (!(s instanceof BreakStmt || s instanceof ContinueStmt || s instanceof EmptyStmt)) {
-            String kind = s.getClass().getSimpleName().replace("Stmt", "").toLowerCase(java.util.Locale.ROOT);
+            String kind = s.getClass().getSimpleName().replace("Stmt", "").toLowerCase(Locale.ROOT);
             refuse(s, notAllowed("a " + kind + " statement") + " (rules use expressions, local variables, if, switch and "
                 + "for-each over the case's collections: no while/for loops, try, throw, synchronized or local classes)");
         }
@@ -333,7 +335,7 @@ final class CodeChecker {
         if (e instanceof InstanceOfExpr i) {
             value(i.getExpression(), vars);
             Ty t = typeOf(i.getType());
-            i.getPattern().ifPresent(p -> p.findAll(com.github.javaparser.ast.expr.TypePatternExpr.class)
+            i.getPattern().ifPresent(p -> p.findAll(TypePatternExpr.class)
                 .forEach(tp -> vars.put(tp.getNameAsString(), t)));
             return Ty.value(boolean.class);
         }

@@ -3,17 +3,27 @@ package org.netlm.catalog;
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import java.io.StringReader;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.drools.drl.ast.descr.AccumulateDescr;
 import org.drools.drl.ast.descr.AndDescr;
 import org.drools.drl.ast.descr.AtomicExprDescr;
@@ -22,6 +32,7 @@ import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.BindingDescr;
 import org.drools.drl.ast.descr.CollectDescr;
 import org.drools.drl.ast.descr.ConditionalBranchDescr;
+import org.drools.drl.ast.descr.ConditionalElementDescr;
 import org.drools.drl.ast.descr.ConstraintConnectiveDescr;
 import org.drools.drl.ast.descr.EvalDescr;
 import org.drools.drl.ast.descr.ExistsDescr;
@@ -31,6 +42,7 @@ import org.drools.drl.ast.descr.FromDescr;
 import org.drools.drl.ast.descr.FunctionDescr;
 import org.drools.drl.ast.descr.FunctionImportDescr;
 import org.drools.drl.ast.descr.GlobalDescr;
+import org.drools.drl.ast.descr.GroupByDescr;
 import org.drools.drl.ast.descr.ImportDescr;
 import org.drools.drl.ast.descr.NamedConsequenceDescr;
 import org.drools.drl.ast.descr.NotDescr;
@@ -38,6 +50,7 @@ import org.drools.drl.ast.descr.OrDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.PatternSourceDescr;
+import org.drools.drl.ast.descr.QueryDescr;
 import org.drools.drl.ast.descr.RelationalExprDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.ast.descr.TypeDeclarationDescr;
@@ -208,8 +221,8 @@ public final class RulePolicy {
     /** Recursion (direct or through other functions) can run forever inside one firing, out of the engine's reach. */
     private static void recursion(Map<String, Set<String>> calls, Map<String, PolicyViolation> at, List<PolicyViolation> out) {
         for (String fn : calls.keySet()) {
-            java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(calls.get(fn));
-            Set<String> seen = new java.util.HashSet<>();
+            ArrayDeque<String> todo = new ArrayDeque<>(calls.get(fn));
+            Set<String> seen = new HashSet<>();
             while (!todo.isEmpty()) {
                 String next = todo.poll();
                 if (next.equals(fn)) {
@@ -340,13 +353,13 @@ public final class RulePolicy {
             }
         }
 
-        private void attributes(java.util.Collection<AttributeDescr> attrs, int line) {
+        private void attributes(Collection<AttributeDescr> attrs, int line) {
             for (AttributeDescr a : attrs) {
                 String name = a.getName();
                 String value = a.getValue() == null ? "" : a.getValue().trim();
                 int at = a.getLine() > 0 ? a.getLine() : line;
                 if (!ATTRIBUTES.contains(name)) {
-                    refuse(at, "the rule attribute " + name + " is not allowed (rules may use " + new java.util.TreeSet<>(ATTRIBUTES) + ")");
+                    refuse(at, "the rule attribute " + name + " is not allowed (rules may use " + new TreeSet<>(ATTRIBUTES) + ")");
                 } else if (name.equals("salience") && !value.matches("-?\\d+")) {
                     refuse(at, "salience " + value + " is not allowed: salience is a whole number, not an expression");
                 } else if (name.equals("enabled") && !value.matches("true|false")) {
@@ -386,7 +399,7 @@ public final class RulePolicy {
             String what = r.isQuery() ? "query" : "rule";
             attributes(r.getAttributes().values(), r.getLine());
             Map<String, Ty> vars = new HashMap<>();
-            if (r instanceof org.drools.drl.ast.descr.QueryDescr q) {
+            if (r instanceof QueryDescr q) {
                 for (int i = 0; i < q.getParameters().length; i++) {
                     checkTypeName(q.getParameterTypes()[i], q.getLine(), "query " + q.getName());
                     vars.put(q.getParameters()[i], paramType(q.getParameterTypes()[i], q.getLine(), "query " + q.getName()));
@@ -417,7 +430,7 @@ public final class RulePolicy {
                 pattern(p, vars, line);
             } else if (d instanceof AndDescr || d instanceof OrDescr || d instanceof NotDescr || d instanceof ExistsDescr
                 || d instanceof ForallDescr) {
-                for (Object child : ((org.drools.drl.ast.descr.ConditionalElementDescr) d).getDescrs()) {
+                for (Object child : ((ConditionalElementDescr) d).getDescrs()) {
                     condition((BaseDescr) child, vars, line);
                 }
             } else if (d instanceof EvalDescr e) {
@@ -480,17 +493,17 @@ public final class RulePolicy {
                 }
                 Expression root = parsed;
                 while (true) {
-                    if (root instanceof com.github.javaparser.ast.expr.MethodCallExpr m && m.getScope().isPresent()) {
+                    if (root instanceof MethodCallExpr m && m.getScope().isPresent()) {
                         root = m.getScope().get();
-                    } else if (root instanceof com.github.javaparser.ast.expr.FieldAccessExpr fa) {
+                    } else if (root instanceof FieldAccessExpr fa) {
                         root = fa.getScope();
-                    } else if (root instanceof com.github.javaparser.ast.expr.EnclosedExpr en) {
+                    } else if (root instanceof EnclosedExpr en) {
                         root = en.getInner();
                     } else {
                         break;
                     }
                 }
-                boolean ownData = root instanceof com.github.javaparser.ast.expr.NameExpr n
+                boolean ownData = root instanceof NameExpr n
                     && (vars.containsKey(n.getNameAsString()) || projectType(n.getNameAsString()));
                 if (!ownData) {
                     refuse(at, "from " + CodeChecker.shorten(expr) + " is not allowed: a from source is a collection of the "
@@ -499,7 +512,7 @@ public final class RulePolicy {
                 }
                 checker("a from source", null, false, at).value(parsed, vars);
             } else if (s instanceof AccumulateDescr a) {
-                if (a instanceof org.drools.drl.ast.descr.GroupByDescr || !a.isExternalFunction() && a.getInitCode() != null) {
+                if (a instanceof GroupByDescr || !a.isExternalFunction() && a.getInitCode() != null) {
                     refuse(line, "an accumulate with its own code (init/action/result or groupby) is not allowed: use "
                         + ACCUMULATE_FUNCTIONS);
                 }
@@ -554,7 +567,7 @@ public final class RulePolicy {
             } else if (d instanceof RelationalExprDescr r) {
                 String op = r.getOperator();
                 if (!OPERATORS.contains(op)) {
-                    refuse(line, "the operator " + op + " is not allowed in a condition (allowed: " + new java.util.TreeSet<>(OPERATORS) + ")");
+                    refuse(line, "the operator " + op + " is not allowed in a condition (allowed: " + new TreeSet<>(OPERATORS) + ")");
                 }
                 connective(r.getLeft(), text, line, self, vars);
                 connective(r.getRight(), text, line, self, vars);
@@ -618,7 +631,7 @@ public final class RulePolicy {
             return checker(where, self, consequence, line, v -> refuse(v.line(), v.message()));
         }
 
-        private CodeChecker checker(String where, Ty self, boolean consequence, int line, java.util.function.Consumer<CodeChecker.Violation> sink) {
+        private CodeChecker checker(String where, Ty self, boolean consequence, int line, Consumer<CodeChecker.Violation> sink) {
             return new CodeChecker(where, types, scope, globals, self, consequence, line, sink);
         }
 
@@ -637,7 +650,7 @@ public final class RulePolicy {
             }
             int lead = chunk.indexOf(probe);
             int leadingLines = (int) chunk.substring(0, Math.max(lead, 0)).chars().filter(ch -> ch == '\n').count();
-            int line = java.util.Arrays.binarySearch(lineStarts, idx);
+            int line = Arrays.binarySearch(lineStarts, idx);
             int found = line >= 0 ? line + 1 : -line - 1;
             return found - leadingLines;
         }

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Name resolution for one rule folder: DRL imports, the folder's declared types and functions, java.lang, and the
@@ -83,7 +84,7 @@ final class Types {
     }
 
     /** Class look-ups of the policy's class loader (the class path does not change while it runs): shared, cheap. */
-    private static final Map<String, Optional<Class<?>>> CLASSES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Optional<Class<?>>> CLASSES = new ConcurrentHashMap<>();
     private final ClassLoader loader;
     final Map<String, Declared> declared = new HashMap<>();
     final Map<String, Function> functions = new HashMap<>();

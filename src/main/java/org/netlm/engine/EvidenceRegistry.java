@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ public final class EvidenceRegistry {
 
     private EvidenceRegistry(Map<String, Citation> byKey) {
         // keep the registry's order: Map.copyOf would iterate in an order that changes from one JVM run to the next
-        this.byKey = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byKey));
+        this.byKey = Collections.unmodifiableMap(new LinkedHashMap<>(byKey));
     }
 
     /** Parses the registry; throws {@link IllegalArgumentException} with the reason when it is malformed. */

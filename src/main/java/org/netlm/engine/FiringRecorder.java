@@ -1,6 +1,7 @@
 package org.netlm.engine;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.kie.api.definition.rule.Rule;
@@ -9,6 +10,7 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.netlm.model.fact.Candidate;
 
 /**
  * KIE event listener that records, for one session, the rules that fired (in order) and every fact in working
@@ -49,7 +51,7 @@ final class FiringRecorder {
     };
 
     static String ruleId(Rule rule) {
-        return org.netlm.model.fact.Candidate.RuleMeta.id(rule);
+        return Candidate.RuleMeta.id(rule);
     }
 
     List<String> fired() {
@@ -63,7 +65,7 @@ final class FiringRecorder {
 
     /** The rule that fired most often and how often ("LOOP-01 (4990 times)"), to point at a rule that loops. */
     String mostFired() {
-        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
         for (String id : fired) {
             counts.merge(id, 1, Integer::sum);
         }

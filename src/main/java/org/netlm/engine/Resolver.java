@@ -3,12 +3,14 @@ package org.netlm.engine;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.netlm.model.Citation;
 import org.netlm.model.ClosingSentences;
 import org.netlm.model.Opinion;
 import org.netlm.model.Recommendation;
@@ -40,7 +42,7 @@ final class Resolver {
         .thenComparing(Candidate::getRuleId);
 
     /** The systemic therapies counted for the tumour board's "several systemic options" sentence. */
-    private static final Set<Therapy> SEQUENCED_SYSTEMIC = java.util.EnumSet.of(Therapy.EVEROLIMUS, Therapy.SUNITINIB,
+    private static final Set<Therapy> SEQUENCED_SYSTEMIC = EnumSet.of(Therapy.EVEROLIMUS, Therapy.SUNITINIB,
         Therapy.SURUFATINIB, Therapy.CABOZANTINIB, Therapy.PRRT, Therapy.CHEMOTHERAPY);
 
     /**
@@ -178,8 +180,8 @@ final class Resolver {
                 keys.add("ENETS_PERIOP");
             }
             if (!sentences.isEmpty()) {
-                List<org.netlm.model.Citation> cites = new ArrayList<>(r.evidence());
-                for (org.netlm.model.Citation c : evidence.citations(keys)) {
+                List<Citation> cites = new ArrayList<>(r.evidence());
+                for (Citation c : evidence.citations(keys)) {
                     if (!cites.contains(c)) {
                         cites.add(c);
                     }

@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -186,11 +189,11 @@ final class BundleMapping {
             if (ts != null && ts.length() >= 10) {
                 try {
                     d = LocalDate.parse(ts.substring(0, 10));
-                } catch (java.time.format.DateTimeParseException e) {
+                } catch (DateTimeParseException e) {
                     d = null;
                 }
             }
-            asOf = d != null ? d : LocalDate.now(java.time.ZoneOffset.UTC);
+            asOf = d != null ? d : LocalDate.now(ZoneOffset.UTC);
             asOfFrom = d != null ? "BUNDLE_TIMESTAMP" : "CURRENT_DATE";
         }
         asOfTime = FhirTime.of(asOf);
@@ -1422,7 +1425,7 @@ final class BundleMapping {
         if (records.isEmpty()) {
             return;
         }
-        Map<Therapy, List<TherapyRecord>> byTherapy = new java.util.EnumMap<>(Therapy.class); // interface order
+        Map<Therapy, List<TherapyRecord>> byTherapy = new EnumMap<>(Therapy.class); // interface order
         records.forEach(r -> byTherapy.computeIfAbsent(r.therapy(), t -> new ArrayList<>()).add(r));
         List<PriorTherapy> value = new ArrayList<>();
         List<MappingReport.TherapyItem> items = new ArrayList<>();

@@ -2,6 +2,7 @@ package org.netlm.fhir;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -109,7 +110,7 @@ public final class FhirBundleReader implements PatientSource {
     /** True when the text holds more than one JSON value (NDJSON); a broken document counts as one (HAPI says why). */
     private static boolean severalValues(String text) {
         try (JsonParser p = PatientJson.sharedMapper().getFactory().rebuild()
-                .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
                     .maxDocumentLength(-1).maxStringLength(Integer.MAX_VALUE).maxNestingDepth(1000).build())
                 .build().createParser(text)) {
             if (p.nextToken() == null) {

@@ -9,11 +9,13 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.netlm.io.SourceReport;
+import org.netlm.model.PriorTherapy;
 import org.netlm.validation.Violation;
 
 /**
@@ -82,9 +84,9 @@ public final class MappingReport implements SourceReport {
         this.asOf = asOf;
         this.subject = subject;
         this.mappingFile = mappingFile;
-        this.mappedPatient = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(mappedPatient));
-        this.fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
-        this.availability = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(availability));
+        this.mappedPatient = Collections.unmodifiableMap(new LinkedHashMap<>(mappedPatient));
+        this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        this.availability = Collections.unmodifiableMap(new LinkedHashMap<>(availability));
         this.context = List.copyOf(context);
         this.ignored = List.copyOf(ignored);
         this.unknownCodes = List.copyOf(unknownCodes);
@@ -293,7 +295,7 @@ public final class MappingReport implements SourceReport {
             list.forEach(x -> a.add(value(x)));
             return a;
         }
-        if (v instanceof org.netlm.model.PriorTherapy t) {
+        if (v instanceof PriorTherapy t) {
             return JSON.createObjectNode().put("therapy", t.getTherapy().name()).put("outcome", t.getOutcome().name());
         }
         return JSON.getNodeFactory().textNode(v.toString());

@@ -1,5 +1,6 @@
 package org.netlm.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
@@ -116,7 +117,7 @@ public final class EmbeddedHttpServer implements AutoCloseable {
     public static void render(Context ctx, ObjectMapper mapper, ApiError error) {
         try {
             ctx.status(error.status()).contentType("application/json").result(mapper.writeValueAsBytes(error.toJson(mapper)));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             ctx.status(500).result("{\"error\":{\"status\":500,\"code\":\"INTERNAL_ERROR\",\"message\":\"error rendering failed\",\"problems\":[]}}");
         }
     }

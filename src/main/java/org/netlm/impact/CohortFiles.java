@@ -1,6 +1,7 @@
 package org.netlm.impact;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
@@ -87,7 +88,7 @@ public final class CohortFiles {
                 p.skipChildren();
             }
             return Kind.PATIENTS;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             return Kind.PATIENTS; // the patient reader reports the broken JSON with its line
         }
     }

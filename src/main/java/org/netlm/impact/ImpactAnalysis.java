@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -238,7 +239,7 @@ public final class ImpactAnalysis {
     }
 
     private static Map<Therapy, Strength> strengths(Assessment a) {
-        Map<Therapy, Strength> m = new java.util.EnumMap<>(Therapy.class);
+        Map<Therapy, Strength> m = new EnumMap<>(Therapy.class);
         a.recommendations().forEach(r -> m.put(r.therapy(), r.strength()));
         return m;
     }

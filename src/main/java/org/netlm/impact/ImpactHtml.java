@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import org.netlm.io.HtmlText;
 import org.netlm.model.Assessment;
+import org.netlm.model.Strength;
 
 /**
  * The impact report as one self-contained HTML page for a clinical review meeting: no external asset (styles inline,
@@ -124,11 +125,11 @@ public final class ImpactHtml {
     }
 
     /** absent / NOT_RECOMMENDED / CONTRAINDICATED lowest, then CONSIDER, then RECOMMENDED. */
-    private static int rank(org.netlm.model.Strength s) {
+    private static int rank(Strength s) {
         if (s == null || !s.isOffered()) {
             return 0;
         }
-        return s == org.netlm.model.Strength.RECOMMENDED ? 2 : 1;
+        return s == Strength.RECOMMENDED ? 2 : 1;
     }
 
     private static void table(StringBuilder h, String title, List<ImpactReport.Change> changes) {

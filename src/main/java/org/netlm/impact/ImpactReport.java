@@ -1,5 +1,6 @@
 package org.netlm.impact;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -55,7 +56,7 @@ public record ImpactReport(RuleSetSummary before, RuleSetSummary after, List<Str
 
     /** Every change, therapies first, then findings, then warnings. */
     public List<Change> allChanges() {
-        List<Change> all = new java.util.ArrayList<>(therapyChanges);
+        List<Change> all = new ArrayList<>(therapyChanges);
         all.addAll(findingChanges);
         all.addAll(warningChanges);
         return all;

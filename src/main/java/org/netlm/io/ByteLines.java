@@ -3,6 +3,7 @@ package org.netlm.io;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * A growable byte buffer for output lines, reused from one batch of lines to the next: an unsynchronised
@@ -48,7 +49,7 @@ public final class ByteLines extends OutputStream {
 
     @Override
     public void write(byte[] b, int off, int len) {
-        java.util.Objects.checkFromIndexSize(off, len, b.length);
+        Objects.checkFromIndexSize(off, len, b.length);
         ensure(len);
         System.arraycopy(b, off, buf, size, len);
         size += len;
@@ -56,7 +57,7 @@ public final class ByteLines extends OutputStream {
 
     /** Writes bytes {@code from} (inclusive) to {@code to} (exclusive) to {@code out}. */
     public void writeTo(OutputStream out, int from, int to) throws IOException {
-        java.util.Objects.checkFromToIndex(from, to, size);
+        Objects.checkFromToIndex(from, to, size);
         if (to > from) {
             out.write(buf, from, to - from);
         }
@@ -64,7 +65,7 @@ public final class ByteLines extends OutputStream {
 
     /** A copy of the bytes from {@code from} on. */
     public byte[] copy(int from) {
-        java.util.Objects.checkFromToIndex(from, size, size);
+        Objects.checkFromToIndex(from, size, size);
         return Arrays.copyOfRange(buf, from, size);
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.netlm.engine.EvidenceRegistry;
 import org.netlm.engine.KnowledgeVersion;
 import org.netlm.engine.NetlmEngine;
@@ -148,7 +149,7 @@ public final class CatalogMarkdown {
         if (evidence != null) {
             evidence.all().forEach(c -> known.put(c.key(), c));
         }
-        for (String key : new java.util.TreeSet<>(cited)) {
+        for (String key : new TreeSet<>(cited)) {
             Citation c = known.get(key);
             md.append("- `").append(key).append("`: ");
             if (c == null) {

@@ -2,10 +2,12 @@ package org.netlm.io;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,12 +15,20 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
 import org.netlm.model.ChildPugh;
 import org.netlm.model.Differentiation;
 import org.netlm.model.DiseaseStatus;
@@ -82,19 +92,19 @@ public final class PatientJson {
         try (JsonParser parser = MAPPER.createParser(json)) {
             try {
                 node = MAPPER.readTree(parser);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (JsonProcessingException e) {
                 throw new InvalidPatientException(null, List.of(new Violation(fieldOf(e, parser), null,
                     JsonErrors.describe(e, parser.currentLocation()))));
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // reading from a String: only a parse error, handled above, can happen
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         return fromTree(node);
     }
 
     /** The field a parse error belongs to. */
-    private static String fieldOf(com.fasterxml.jackson.core.JsonProcessingException e, JsonParser parser) {
+    private static String fieldOf(JsonProcessingException e, JsonParser parser) {
         String msg = String.valueOf(e.getOriginalMessage());
         if (msg.startsWith("Document length")) {
             return DOCUMENT;
@@ -103,7 +113,7 @@ public final class PatientJson {
         // A size limit or a duplicate name concerns the name or value just read, and garbage right after a value
         // ("age": 0x10) belongs to that value; any other error inside an object, unless it comes while reading
         // a field's value, lies between fields (e.g. a stray comma before "}") and belongs to no field.
-        boolean aboutLastField = e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException
+        boolean aboutLastField = e instanceof StreamConstraintsException
             || msg.startsWith("Duplicate field") || msg.contains("was expecting comma")
             || parser.currentToken() == JsonToken.FIELD_NAME;
         return fieldAt(ctx.inObject() && !aboutLastField ? ctx.getParent() : ctx);
@@ -155,7 +165,7 @@ public final class PatientJson {
         }
         List<Violation> v = new ArrayList<>();
         PatientCase.Builder b = PatientCase.builder();
-        Set<String> badType = new java.util.HashSet<>();
+        Set<String> badType = new HashSet<>();
         Iterator<Map.Entry<String, JsonNode>> it = node.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -196,7 +206,7 @@ public final class PatientJson {
     private record Field(BiConsumer<PatientCase.Builder, JsonNode> set) {
     }
 
-    private static final Map<String, Field> FIELDS = new java.util.LinkedHashMap<>();
+    private static final Map<String, Field> FIELDS = new LinkedHashMap<>();
 
     static {
         put("id", (b, n) -> b.id(text(n)));
@@ -297,7 +307,7 @@ public final class PatientJson {
 
     /** The field names of the patient JSON, in interface.md order. */
     public static Set<String> fieldNames() {
-        return java.util.Collections.unmodifiableSet(FIELDS.keySet());
+        return Collections.unmodifiableSet(FIELDS.keySet());
     }
 
     /** A field whose value cannot be used: either a reason about the value itself, or violations inside it. */
@@ -333,14 +343,14 @@ public final class PatientJson {
 
     /** What the UTF-8 decoder of {@link PatientReader} makes of bytes that are not UTF-8. */
     private static final char UNDECODABLE = '\uFFFD';
-    private static final java.math.BigDecimal INT_MIN = java.math.BigDecimal.valueOf(Integer.MIN_VALUE);
-    private static final java.math.BigDecimal INT_MAX = java.math.BigDecimal.valueOf(Integer.MAX_VALUE);
+    private static final BigDecimal INT_MIN = BigDecimal.valueOf(Integer.MIN_VALUE);
+    private static final BigDecimal INT_MAX = BigDecimal.valueOf(Integer.MAX_VALUE);
 
     private static Integer integer(JsonNode n) {
         if (!n.isNumber()) {
             throw new BadValue("must be a whole number, not " + kind(n));
         }
-        java.math.BigDecimal d = n.decimalValue();
+        BigDecimal d = n.decimalValue();
         if (!n.isIntegralNumber() && d.stripTrailingZeros().scale() > 0) {
             throw new BadValue("must be a whole number");
         }
@@ -379,7 +389,7 @@ public final class PatientJson {
             }
         }
         // The list of allowed values is built only for the error message, not on every good value.
-        String allowed = java.util.Arrays.stream(values).map(Enum::name).collect(java.util.stream.Collectors.joining(", "));
+        String allowed = Arrays.stream(values).map(Enum::name).collect(Collectors.joining(", "));
         throw new BadValue("must be one of " + allowed + (n.isTextual() ? "" : ", not " + kind(n)));
     }
 

@@ -1,5 +1,6 @@
 package org.netlm.io;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -36,7 +37,7 @@ final class Utf8Lines {
     /** Appends the compact JSON of {@code a} and {@code \n} to {@code out}. */
     void append(Assessment a, SourceReport report, ByteLines out) {
         Writer w = begin();
-        try (com.fasterxml.jackson.core.JsonGenerator g = AssessmentJson.generator(w, false)) {
+        try (JsonGenerator g = AssessmentJson.generator(w, false)) {
             AssessmentJson.write(a, report, g);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // the buffer does not fail

@@ -1,5 +1,6 @@
 package org.netlm.model;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +22,7 @@ public final class ClosingSentences {
         + "everolimus in SSTR-positive G1/G2 GEP-NET (COMPETE).";
 
     /** The therapies whose rationale, for a functional NET, ends with {@link #FUNCTIONAL}. */
-    public static final Set<Therapy> FUNCTIONAL_THERAPIES = java.util.Collections.unmodifiableSet(EnumSet.of(
+    public static final Set<Therapy> FUNCTIONAL_THERAPIES = Collections.unmodifiableSet(EnumSet.of(
         Therapy.RADICAL_RESECTION, Therapy.RESECTION_WITH_ABLATION, Therapy.CYTOREDUCTIVE_SURGERY, Therapy.PRIMARY_TUMOR_RESECTION,
         Therapy.LIVER_TRANSPLANTATION, Therapy.ABLATION, Therapy.TRANSARTERIAL_EMBOLIZATION, Therapy.PRRT));
 

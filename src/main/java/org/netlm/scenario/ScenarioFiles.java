@@ -2,15 +2,19 @@ package org.netlm.scenario;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,11 +35,11 @@ public final class ScenarioFiles {
     private static final Set<String> EXPECT = Set.of("findings", "recommendations", "notOffered", "warnings", "invalid",
         "firedRules", "blockedBy", "missingInputs");
     /** Criterion codes by name, for "blockedBy". */
-    private static final Set<String> CRITERIA = java.util.Arrays.stream(CriterionCode.values()).map(Enum::name)
-        .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    private static final Set<String> CRITERIA = Arrays.stream(CriterionCode.values()).map(Enum::name)
+        .collect(Collectors.toCollection(TreeSet::new));
     /** The patient fields that decide some criterion: the only fields that can be missing inputs. */
-    private static final Set<String> INPUT_FIELDS = java.util.Arrays.stream(CriterionCode.values())
-        .flatMap(c -> c.fields().stream()).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    private static final Set<String> INPUT_FIELDS = Arrays.stream(CriterionCode.values())
+        .flatMap(c -> c.fields().stream()).collect(Collectors.toCollection(TreeSet::new));
 
     private ScenarioFiles() {
     }
@@ -321,7 +325,7 @@ public final class ScenarioFiles {
     }
 
     private static String quote(String s) {
-        return new com.fasterxml.jackson.databind.node.TextNode(s).toString();
+        return new TextNode(s).toString();
     }
 
     /** {@code { "PRRT": ["A", "B"] }} with every key a therapy and every value one of {@code allowed}. */
@@ -336,7 +340,7 @@ public final class ScenarioFiles {
             throw new BadScenarioException(source + ": " + key + " must be an object of therapy to list, e.g. { \"PRRT\": [ … ] }");
         }
         for (Map.Entry<String, JsonNode> f : node.properties()) {
-            Therapy t = enumOf(Therapy.class, new com.fasterxml.jackson.databind.node.TextNode(f.getKey()), source, key);
+            Therapy t = enumOf(Therapy.class, new TextNode(f.getKey()), source, key);
             if (!f.getValue().isArray()) {
                 throw new BadScenarioException(source + ": " + key + "." + f.getKey() + " must be a list");
             }
@@ -359,7 +363,7 @@ public final class ScenarioFiles {
             if (!known.contains(f)) {
                 throw new BadScenarioException(source + ": unknown field \"" + prefix + f + "\""
                     + DidYouMean.nearest(f, known).map(k -> " (did you mean \"" + prefix + k + "\"?)")
-                        .orElseGet(() -> " (known: " + String.join(", ", new java.util.TreeSet<>(known)) + ")"));
+                        .orElseGet(() -> " (known: " + String.join(", ", new TreeSet<>(known)) + ")"));
             }
         }
     }
@@ -383,7 +387,7 @@ public final class ScenarioFiles {
             }
         }
         String hint = n != null && n.isTextual() ? DidYouMean.hint(n.asText(),
-            java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()) : "";
+            Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()) : "";
         throw new BadScenarioException(source + ": " + where + ": " + (n == null ? "missing" : n.toString()) + " is not a "
             + type.getSimpleName() + hint);
     }

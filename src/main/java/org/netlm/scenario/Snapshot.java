@@ -1,6 +1,7 @@
 package org.netlm.scenario;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ import org.netlm.model.Warning;
  */
 public record Snapshot(Map<String, String> findings, List<Entry> recommendations, List<String> warnings) {
     public Snapshot {
-        findings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(findings));
+        findings = Collections.unmodifiableMap(new LinkedHashMap<>(findings));
         recommendations = List.copyOf(recommendations);
         warnings = List.copyOf(warnings);
     }

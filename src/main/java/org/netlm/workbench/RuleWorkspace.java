@@ -2,14 +2,17 @@ package org.netlm.workbench;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +54,7 @@ public final class RuleWorkspace implements AutoCloseable {
     public record Snapshot(String digest, Map<String, String> files, State state, List<RuleProblem> problems,
                            NetlmEngine engine, String engineDigest, Instant checkedAt) {
         public Snapshot {
-            files = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files));
+            files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
             problems = List.copyOf(problems);
         }
 
@@ -73,7 +76,7 @@ public final class RuleWorkspace implements AutoCloseable {
     private final Path dir;
     private final Path realDir;
     private final ScheduledExecutorService poller;
-    private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile Snapshot current;
     private volatile boolean checking;
 
@@ -101,7 +104,7 @@ public final class RuleWorkspace implements AutoCloseable {
      */
     public static RuleWorkspace open(Path dir, Duration pollInterval) throws IOException {
         if (dir != null && !Files.isDirectory(dir)) {
-            throw new java.nio.file.NotDirectoryException(dir.toString());
+            throw new NotDirectoryException(dir.toString());
         }
         return new RuleWorkspace(dir, pollInterval);
     }

@@ -17,12 +17,15 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.netlm.engine.NetlmEngine;
 import org.netlm.engine.RuleCompilationException;
 import org.netlm.engine.RuleProblem;
@@ -142,7 +145,7 @@ public final class WorkbenchServer implements AutoCloseable {
 
     /** The {@code Host} values this server answers to: the bound address, and the loopback names when bound there. */
     static Set<String> allowedHosts(String host, int port) {
-        Set<String> out = new java.util.HashSet<>();
+        Set<String> out = new HashSet<>();
         String h = host.contains(":") ? "[" + host + "]" : host;
         out.add(h + ":" + port);
         boolean loopback;
@@ -169,7 +172,7 @@ public final class WorkbenchServer implements AutoCloseable {
         ctx.header("Cache-Control", "no-store");
         String host = ctx.header("Host");
         boolean anyHost = hosts.stream().anyMatch(h -> h.startsWith("0.0.0.0:") || h.startsWith("[::]:"));
-        if (!anyHost && (host == null || !hosts.contains(host.toLowerCase(java.util.Locale.ROOT)))) {
+        if (!anyHost && (host == null || !hosts.contains(host.toLowerCase(Locale.ROOT)))) {
             throw ApiError.of(403, "FORBIDDEN_HOST", "This workbench answers only to its own address.").failure();
         }
         if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) {
@@ -201,7 +204,7 @@ public final class WorkbenchServer implements AutoCloseable {
     /** The request body as JSON (a changing request must say it sends JSON, which a cross-site form cannot). */
     private static JsonNode jsonBody(Context ctx) {
         String type = ctx.contentType();
-        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             throw ApiError.of(415, "UNSUPPORTED_MEDIA_TYPE", "Send the request body as application/json.").failure();
         }
         byte[] bytes = ctx.bodyAsBytes();
@@ -220,7 +223,7 @@ public final class WorkbenchServer implements AutoCloseable {
 
     private static String textBody(Context ctx) {
         String type = ctx.contentType();
-        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("text/plain")) {
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("text/plain")) {
             throw ApiError.of(415, "UNSUPPORTED_MEDIA_TYPE", "Send the file as text/plain.").failure();
         }
         return new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8);
@@ -274,7 +277,7 @@ public final class WorkbenchServer implements AutoCloseable {
             NetlmEngine engine = workspace.current().engine();
             if (engine != null && engine != coverageEngine) {
                 coverage = ScenarioCoverage.run(engine, config.scenarios(),
-                    config.scenarios().stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", ")));
+                    config.scenarios().stream().map(Path::toString).collect(Collectors.joining(", ")));
                 coverageEngine = engine;
             }
             return coverage;
@@ -287,7 +290,7 @@ public final class WorkbenchServer implements AutoCloseable {
             o.put("rules", workspace.sourceName());
             o.put("editable", workspace.editable());
             o.put("cohort", impact.cohortAvailable() ? impact.cohort().stream().map(Path::toString)
-                .collect(java.util.stream.Collectors.joining(", ")) : null);
+                .collect(Collectors.joining(", ")) : null);
             ArrayNode against = o.putArray("compareWith");
             against.addObject().put("key", AGAINST_BUNDLED).put("label", "the bundled rules");
             if (config.compare() != null) {

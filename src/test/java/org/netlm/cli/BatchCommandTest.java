@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.netlm.testing.Cohorts;
 
 class BatchCommandTest {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -19,7 +20,7 @@ class BatchCommandTest {
 
     /** Varied patients (different grades, liver types, burdens), so that assessments take different times. */
     static List<String> cohort(int n) throws Exception {
-        return org.netlm.testing.Cohorts.lines(n);
+        return Cohorts.lines(n);
     }
 
     Path write(String name, List<String> lines) throws Exception {

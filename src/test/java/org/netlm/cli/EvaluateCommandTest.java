@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netlm.model.Assessment;
@@ -194,7 +195,7 @@ class EvaluateCommandTest {
     void rulesThatDoNotCompileExitWith2() throws Exception {
         Path rules = RuleFolders.copyOfBundledRules(tmp.resolve("rules"));
         Files.writeString(rules.resolve("recommendation/surgery.drl"), "\nrule \"broken\" when then oops(;\nend\n",
-            java.nio.file.StandardOpenOption.APPEND);
+            StandardOpenOption.APPEND);
 
         CliRun r = CliRun.run("evaluate", "--rules", rules.toString(), EXAMPLE_01.toString());
 

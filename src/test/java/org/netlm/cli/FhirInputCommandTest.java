@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,12 +30,12 @@ class FhirInputCommandTest {
         assertThat(fhir.exit()).as(fhir.toString()).isZero();
         assertThat(fhir.err()).isEmpty();
         JsonNode a = JSON.readTree(fhir.out());
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         a.fieldNames().forEachRemaining(names::add);
         assertThat(names.get(names.size() - 1)).isEqualTo("mapping");
         assertThat(a.get("mapping").get("fields").get("largestLesionCm").get("value").decimalValue()).isEqualByComparingTo("4.0");
         // the assessment itself is the JSON patient's
-        ((com.fasterxml.jackson.databind.node.ObjectNode) a).remove("mapping");
+        ((ObjectNode) a).remove("mapping");
         assertThat(a).isEqualTo(JSON.readTree(json.out()));
     }
 
@@ -52,7 +54,7 @@ class FhirInputCommandTest {
         Path bad = tmp.resolve("bad.json");
         JsonNode tree = JSON.readTree(Files.readString(EX01, StandardCharsets.UTF_8));
         for (JsonNode e : tree.get("entry")) {
-            var res = (com.fasterxml.jackson.databind.node.ObjectNode) e.get("resource");
+            var res = (ObjectNode) e.get("resource");
             if (res.get("id").asText().equals("ecog")) {
                 res.putObject("subject").put("reference", "Patient/other");
             }

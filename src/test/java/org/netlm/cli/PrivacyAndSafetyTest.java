@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -146,7 +147,7 @@ class PrivacyAndSafetyTest {
     void theLogCheckFindsAPatientValueWhenOneIsLogged() throws Exception {
         LoggerFactory.getLogger("org.netlm.test").info("assessed {} with Ki-67 {} %", ID, 13.37);
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(this::assertNoPatientValueLoggedAtInfoOrAbove)
+        Assertions.assertThatThrownBy(this::assertNoPatientValueLoggedAtInfoOrAbove)
             .isInstanceOf(AssertionError.class).hasMessageContaining("'13.37'");
     }
 

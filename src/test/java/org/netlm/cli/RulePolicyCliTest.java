@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.netlm.testing.RuleFolder;
 
 /**
  * A rule folder whose consequence calls {@code System.exit(42)} given to the command line: refused with exit 2 and
@@ -26,7 +27,7 @@ class RulePolicyCliTest {
         hostile = tmp.resolve("rules");
         Files.createDirectories(hostile);
         Files.copy(resource("hostile-rules/system-exit/rules.drl"), hostile.resolve("rules.drl"));
-        org.netlm.testing.RuleFolder.copyBundledNonRuleFiles(hostile);
+        RuleFolder.copyBundledNonRuleFiles(hostile);
     }
 
     private static Path resource(String name) throws URISyntaxException {

@@ -10,6 +10,7 @@ import org.netlm.model.Criterion;
 import org.netlm.model.CriterionCode;
 import org.netlm.model.CriterionState;
 import org.netlm.model.Differentiation;
+import org.netlm.model.DiseaseStatus;
 import org.netlm.model.Findings;
 import org.netlm.model.Grade;
 import org.netlm.model.LiverMetastasisType;
@@ -79,7 +80,7 @@ class AssessmentAssemblyTest {
         // progressive type III disease asks for TACE; main portal vein thrombosis contraindicates it
         Assessment a = engine.assess(Patients.resectableG2("c").toBuilder().portalVeinThrombosis(true)
             .liverMetastasisType(LiverMetastasisType.TYPE_III).liverLesionCount(20).bilobar(true).resectable(false)
-            .diseaseStatus(org.netlm.model.DiseaseStatus.PROGRESSIVE).build());
+            .diseaseStatus(DiseaseStatus.PROGRESSIVE).build());
         assertThat(a.strengthOf(Therapy.TRANSARTERIAL_EMBOLIZATION)).contains(Strength.CONTRAINDICATED);
         assertThat(a.warnings()).filteredOn(w -> w.code() == WarningCode.CONFLICTING_RECOMMENDATIONS).singleElement()
             .satisfies(w -> assertThat(w.message()).startsWith("TRANSARTERIAL_EMBOLIZATION would be RECOMMENDED but main portal vein thrombosis")

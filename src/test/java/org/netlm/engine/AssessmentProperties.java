@@ -15,11 +15,16 @@ import net.jqwik.api.Provide;
 import org.netlm.io.PatientJson;
 import org.netlm.model.Assessment;
 import org.netlm.model.Citation;
+import org.netlm.model.Criterion;
+import org.netlm.model.CriterionCode;
+import org.netlm.model.Differentiation;
 import org.netlm.model.Opinion;
 import org.netlm.model.PatientCase;
 import org.netlm.model.Recommendation;
 import org.netlm.model.Strength;
 import org.netlm.model.Therapy;
+import org.netlm.model.Warning;
+import org.netlm.model.WarningCode;
 import org.netlm.testing.Patients;
 import org.netlm.validation.PatientValidator;
 
@@ -58,7 +63,7 @@ class AssessmentProperties {
         assertThat(a.patientId()).isEqualTo(p.getId());
         assertThat(a.rulesetVersion()).isEqualTo(engine.rulesetVersion());
         assertThat(a.disclaimer()).isEqualTo(Assessment.DISCLAIMER);
-        assertThat(a.findings().scope()).isEqualTo(p.getDifferentiation() == org.netlm.model.Differentiation.POOR ? "NEC" : "NET");
+        assertThat(a.findings().scope()).isEqualTo(p.getDifferentiation() == Differentiation.POOR ? "NEC" : "NET");
     }
 
     @Property
@@ -134,8 +139,8 @@ class AssessmentProperties {
         Assessment a = engine.assess(p);
         boolean withheld = a.recommendations().stream().anyMatch(r -> !r.strength().isOffered()
             && r.opinions().stream().anyMatch(o -> o.strength() == Strength.RECOMMENDED));
-        assertThat(a.hasWarning(org.netlm.model.WarningCode.CONFLICTING_RECOMMENDATIONS)).isEqualTo(withheld);
-        assertThat(a.warnings()).extracting(org.netlm.model.Warning::code).doesNotHaveDuplicates();
+        assertThat(a.hasWarning(WarningCode.CONFLICTING_RECOMMENDATIONS)).isEqualTo(withheld);
+        assertThat(a.warnings()).extracting(Warning::code).doesNotHaveDuplicates();
     }
 
     @Property
@@ -156,7 +161,7 @@ class AssessmentProperties {
         assertThat(offered).contains(Therapy.MULTIDISCIPLINARY_TUMOR_BOARD)
             .isSubsetOf(Therapy.PLATINUM_ETOPOSIDE, Therapy.MULTIDISCIPLINARY_TUMOR_BOARD);
         assertThat(offered.contains(Therapy.PLATINUM_ETOPOSIDE)).isEqualTo(!p.failed(Therapy.PLATINUM_ETOPOSIDE));
-        assertThat(a.hasWarning(org.netlm.model.WarningCode.NEC_OUT_OF_SCOPE)).isTrue();
+        assertThat(a.hasWarning(WarningCode.NEC_OUT_OF_SCOPE)).isTrue();
     }
 
     @Property
@@ -185,8 +190,8 @@ class AssessmentProperties {
     @Property
     void everyCriterionIsDecidedExactlyOnce(@ForAll("patients") PatientCase p) {
         Assessment a = engine.assess(p);
-        assertThat(a.criteria()).extracting(org.netlm.model.Criterion::getCode)
+        assertThat(a.criteria()).extracting(Criterion::getCode)
             .doesNotHaveDuplicates()
-            .containsExactlyInAnyOrder(org.netlm.model.CriterionCode.values());
+            .containsExactlyInAnyOrder(CriterionCode.values());
     }
 }

@@ -3,13 +3,18 @@ package org.netlm.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.netlm.testing.Patients;
 import org.netlm.testing.RuleFolder;
 
 /** The knowledge base shipped in the jar: compiled, complete, and compiled only once. */
@@ -18,7 +23,7 @@ class BundledRulesTest {
     private static Set<String> compiledRuleIds(NetlmEngine engine) {
         return engine.kieBase().getKiePackages().stream()
             .map(KiePackage::getRules)
-            .flatMap(java.util.Collection::stream)
+            .flatMap(Collection::stream)
             .map(FiringRecorder::ruleId)
             .collect(Collectors.toSet());
     }
@@ -63,9 +68,9 @@ class BundledRulesTest {
 
     @Test
     void withDefaultRulesGivesTheSameEngineToThreadsThatAskAtOnce() throws Exception {
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        var pool = Executors.newFixedThreadPool(8);
         try {
-            var futures = new java.util.ArrayList<java.util.concurrent.Future<NetlmEngine>>();
+            var futures = new ArrayList<Future<NetlmEngine>>();
             for (int i = 0; i < 16; i++) {
                 futures.add(pool.submit(NetlmEngine::withDefaultRules));
             }
@@ -97,7 +102,7 @@ class BundledRulesTest {
 
         assertThat(engine.knowledgeVersion()).isEqualTo("2.0.0");
         assertThat(engine.knowledge().model()).isEqualTo("NETLM decision model version 2");
-        assertThat(engine.assess(org.netlm.testing.Patients.resectableG2("k")).knowledgeVersion()).isEqualTo("2.0.0");
+        assertThat(engine.assess(Patients.resectableG2("k")).knowledgeVersion()).isEqualTo("2.0.0");
     }
 
     @Test
@@ -110,7 +115,7 @@ class BundledRulesTest {
 
         assertThat(engine.knowledgeVersion()).isEqualTo("2.0.1");
         assertThat(engine.rulesetVersion()).isNotEqualTo(bundled.rulesetVersion());
-        assertThat(engine.assess(org.netlm.testing.Patients.resectableG2("k")).knowledgeVersion()).isEqualTo("2.0.1");
+        assertThat(engine.assess(Patients.resectableG2("k")).knowledgeVersion()).isEqualTo("2.0.1");
     }
 
     @Test

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.netlm.model.Assessment;
 import org.netlm.model.PatientCase;
@@ -56,9 +59,9 @@ class EngineEquivalenceTest {
             expected.add(engine.assess(p));
         }
         int threads = 4;
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            List<java.util.concurrent.Future<List<Assessment>>> runs = new ArrayList<>();
+            List<Future<List<Assessment>>> runs = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 runs.add(pool.submit(() -> {
                     List<Assessment> out = new ArrayList<>();
@@ -71,7 +74,7 @@ class EngineEquivalenceTest {
                     return out;
                 }));
             }
-            for (java.util.concurrent.Future<List<Assessment>> run : runs) {
+            for (Future<List<Assessment>> run : runs) {
                 assertThat(run.get()).containsExactlyElementsOf(expected);
             }
         } finally {

@@ -2,6 +2,7 @@ package org.netlm.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.netlm.model.Assessment;
@@ -48,7 +49,7 @@ class ModelV2OutputTest {
             Therapy.SUNITINIB);
         assertThat(rec.indexOf(Therapy.PRRT)).isEqualTo(rec.indexOf(Therapy.EVEROLIMUS) - 1);
         assertThat(a.recommendations()).extracting(Recommendation::strength)
-            .isSortedAccordingTo(java.util.Comparator.comparingInt(s -> List.of(Strength.RECOMMENDED, Strength.CONSIDER,
+            .isSortedAccordingTo(Comparator.comparingInt(s -> List.of(Strength.RECOMMENDED, Strength.CONSIDER,
                 Strength.NOT_RECOMMENDED, Strength.CONTRAINDICATED).indexOf(s)));
 
         String chemo = a.recommendation(Therapy.CHEMOTHERAPY).orElseThrow().rationale();

@@ -2,7 +2,10 @@ package org.netlm.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.netlm.model.Citation;
 import org.netlm.model.CriterionCode;
@@ -51,11 +54,11 @@ class ResolverTest {
     void theMostRestrictiveStrengthWinsInTheOrderOfInterfaceMd() {
         List<Strength> ascending = List.of(Strength.CONSIDER, Strength.RECOMMENDED, Strength.NOT_RECOMMENDED, Strength.CONTRAINDICATED);
         for (int winner = 0; winner < ascending.size(); winner++) {
-            List<Candidate> cs = new java.util.ArrayList<>();
+            List<Candidate> cs = new ArrayList<>();
             for (int i = 0; i <= winner; i++) {
                 cs.add(candidate(Therapy.ABLATION, ascending.get(i), "R-" + i, "r" + i + ".", "A"));
             }
-            java.util.Collections.reverse(cs);
+            Collections.reverse(cs);
             Recommendation rec = resolve(cs, List.of()).recommendations().get(0);
             assertThat(rec.strength()).isEqualTo(ascending.get(winner));
             assertThat(rec.ruleId()).isEqualTo("R-" + winner);
@@ -176,7 +179,7 @@ class ResolverTest {
             candidate(Therapy.PRRT, Strength.RECOMMENDED, "S-3", "x.", "A"),
             candidate(Therapy.CHEMOTHERAPY, Strength.RECOMMENDED, "S-4", "x.", "A"),
             candidate(Therapy.ABLATION, Strength.RECOMMENDED, "L-1", "x.", "A"));
-        Resolver.Context shrink = new Resolver.Context(java.util.Set.of(), false, true, List.of(), id -> List.of());
+        Resolver.Context shrink = new Resolver.Context(Set.of(), false, true, List.of(), id -> List.of());
         Resolver.Result r = Resolver.resolve(cs, List.of(), EVIDENCE, SUMMARY, shrink);
         assertThat(r.recommendations()).extracting(Recommendation::therapy).containsExactly(Therapy.ABLATION, Therapy.CHEMOTHERAPY,
             Therapy.SOMATOSTATIN_ANALOGUE, Therapy.PRRT, Therapy.EVEROLIMUS);
@@ -215,7 +218,7 @@ class ResolverTest {
         assertThat(cappedFirst.recommendations().get(0).strength()).isEqualTo(Strength.CONTRAINDICATED);
         assertThat(cappedFirst.contested()).as("a candidate CONSIDER after caps raises nothing").isEmpty();
 
-        Resolver.Context ctx = new Resolver.Context(java.util.Set.of(), false, false, List.of(),
+        Resolver.Context ctx = new Resolver.Context(Set.of(), false, false, List.of(),
             id -> id.equals("S-9") ? List.of("creatinineClearanceMlMin") : List.of());
         Resolver.Result conflict = Resolver.resolve(List.of(
             candidate(Therapy.PRRT, Strength.RECOMMENDED, "S-1", "later line.", "A"),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,7 @@ class RuleSourceTest {
     @Test
     void aFileOrAMissingPathIsNotARuleFolder(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("r.drl"), "// r");
-        assertThatThrownBy(() -> RuleSource.fromDirectory(file)).isInstanceOf(java.nio.file.NotDirectoryException.class).hasMessageContaining("r.drl");
+        assertThatThrownBy(() -> RuleSource.fromDirectory(file)).isInstanceOf(NotDirectoryException.class).hasMessageContaining("r.drl");
         assertThatThrownBy(() -> RuleSource.fromDirectory(dir.resolve("none"))).isInstanceOf(NoSuchFileException.class);
     }
 

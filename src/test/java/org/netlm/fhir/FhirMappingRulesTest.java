@@ -17,9 +17,13 @@ import static org.netlm.fhir.Fhir.nen;
 import static org.netlm.fhir.Fhir.obs;
 import static org.netlm.fhir.Fhir.quantity;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -88,7 +92,7 @@ class FhirMappingRulesTest {
         void otherUnparsableElementsCountAsAbsentAndAreListed() {
             String b = bundle(nen(), obs("ki67", LOINC, "29593-1", "2026-13-45", quantity(12, "%")));
             MappingReport r = MAPPER.map(b).report();
-            assertThat(r.mappedPatient()).containsEntry("ki67Percent", new java.math.BigDecimal("12"));
+            assertThat(r.mappedPatient()).containsEntry("ki67Percent", new BigDecimal("12"));
             assertThat(r.warnings()).anyMatch(w -> w.code().equals("NO_EFFECTIVE_DATE"));
             assertThat(r.parserIssues()).anyMatch(s -> s.contains("2026-13-45"));
         }
@@ -150,7 +154,7 @@ class FhirMappingRulesTest {
             String med = "{'resourceType':'Medication','code':{'coding':[{'system':'" + ATC + "','code':'L01EG02'}]}}";
             String ms = "{'resourceType':'MedicationStatement','id':'ms','status':'completed','subject':{'reference':'Patient/p1'},"
                 + "'medicationReference':{'reference':'" + reference + "'},'effectiveDateTime':'2025-01-01'}";
-            var tree = (com.fasterxml.jackson.databind.node.ObjectNode) Fhir.parse(bundle(nen(), ms).replace('"', '\''));
+            var tree = (ObjectNode) Fhir.parse(bundle(nen(), ms).replace('"', '\''));
             tree.withArray("entry").addObject().put("fullUrl", fullUrl).set("resource", Fhir.parse(med));
             FhirMappingResult m = MAPPER.map(tree.toString());
             assertThat(m.patientCase().getPriorTherapies()).containsExactly(PriorTherapy.of(Therapy.EVEROLIMUS, TherapyOutcome.UNKNOWN));
@@ -618,7 +622,7 @@ class FhirMappingRulesTest {
             String b = bundle(nen(), obs("k", LOINC, "29593-1", "2026-09-01", quantity(8, "%")), obs("x", "http://x.test", "1", "2026-09-01", "'valueInteger':1"),
                 "{'resourceType':'Condition','id':'liver','subject':{'reference':'Patient/p1'},'code':{'coding':[{'system':'" + ICD10 + "','code':'C7B.02'}]}}");
             MappingReport r = report(b);
-            java.util.Set<String> seen = new java.util.HashSet<>(r.context());
+            Set<String> seen = new HashSet<>(r.context());
             r.fields().values().forEach(f -> seen.addAll(f.sources()));
             r.ignored().forEach(i -> seen.add(i.resource()));
             assertThat(seen).containsExactlyInAnyOrder("Patient/p1", "Condition/nen", "Observation/k", "Observation/x", "Condition/liver");

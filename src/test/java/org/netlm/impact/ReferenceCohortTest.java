@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -92,6 +93,6 @@ class ReferenceCohortTest {
     }
 
     private static double mean(double[] xs) {
-        return java.util.Arrays.stream(xs).average().orElse(0);
+        return Arrays.stream(xs).average().orElse(0);
     }
 }

@@ -4,12 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.netlm.engine.AssessOptions;
 import org.netlm.engine.NetlmEngine;
 import org.netlm.model.Assessment;
 import org.netlm.model.Citation;
@@ -19,12 +26,14 @@ import org.netlm.model.CriterionState;
 import org.netlm.model.Findings;
 import org.netlm.model.Grade;
 import org.netlm.model.Opinion;
+import org.netlm.model.PatientCase;
 import org.netlm.model.Recommendation;
 import org.netlm.model.Strength;
 import org.netlm.model.Therapy;
 import org.netlm.model.Warning;
 import org.netlm.model.WarningCode;
 import org.netlm.model.fact.GradeFinding;
+import org.netlm.testing.Patients;
 
 class AssessmentJsonTest {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -108,8 +117,8 @@ class AssessmentJsonTest {
 
     /** What the text path gives on a file: the compact JSON and a line break through a UTF-8 writer. */
     static byte[] throughUtf8Writer(String json) throws Exception {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (java.io.Writer w = new java.io.OutputStreamWriter(bytes, java.nio.charset.StandardCharsets.UTF_8)) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
             w.write(json);
             w.write('\n');
         }
@@ -120,11 +129,11 @@ class AssessmentJsonTest {
         ByteLines out = new ByteLines(16);
         out.write('x'); // appends after what the buffer holds
         AssessmentJson.writeCompactLine(a, out);
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             out.writeTo(bytes, 1, out.size());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
     }
@@ -132,10 +141,10 @@ class AssessmentJsonTest {
     @Test
     void aCompactLineIsTheUtf8OfTheCompactTextForGeneratedPatientsWithAndWithoutExplanations() throws Exception {
         NetlmEngine engine = NetlmEngine.withDefaultRules();
-        List<org.netlm.model.PatientCase> patients = org.netlm.testing.Patients.sample(7, 120);
+        List<PatientCase> patients = Patients.sample(7, 120);
         for (int i = 0; i < patients.size(); i++) {
-            Assessment a = engine.assess(patients.get(i), i % 4 == 0 ? org.netlm.engine.AssessOptions.DEFAULT
-                : org.netlm.engine.AssessOptions.withoutExplanations());
+            Assessment a = engine.assess(patients.get(i), i % 4 == 0 ? AssessOptions.DEFAULT
+                : AssessOptions.withoutExplanations());
             assertThat(compactLine(a)).as(a.patientId()).isEqualTo(throughUtf8Writer(AssessmentJson.toCompactJson(a)));
         }
     }
@@ -153,7 +162,7 @@ class AssessmentJsonTest {
                 List.of(t, "A-1"), List.of(new Criterion(CriterionCode.NET, CriterionState.MET, t)), base.disclaimer());
             assertThat(compactLine(a)).as(t).isEqualTo(throughUtf8Writer(AssessmentJson.toCompactJson(a)));
             if (!t.isBlank() && t.length() <= 200 && t.chars().noneMatch(Character::isISOControl)) { // a valid id
-                Assessment explained = NetlmEngine.withDefaultRules().assess(org.netlm.testing.Patients.minimal(t));
+                Assessment explained = NetlmEngine.withDefaultRules().assess(Patients.minimal(t));
                 assertThat(explained.explanations().isEmpty()).isFalse();
                 assertThat(compactLine(explained)).as(t).isEqualTo(throughUtf8Writer(AssessmentJson.toCompactJson(explained)));
             }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -165,7 +166,7 @@ class InputLimitsTest {
 
     static String priorTherapies(int n) {
         String one = "{\"therapy\": \"EVEROLIMUS\", \"outcome\": \"PROGRESSION\"}";
-        return "{\"id\": \"p\", " + REQUIRED + ", \"priorTherapies\": [" + String.join(", ", java.util.Collections.nCopies(n, one)) + "]}";
+        return "{\"id\": \"p\", " + REQUIRED + ", \"priorTherapies\": [" + String.join(", ", Collections.nCopies(n, one)) + "]}";
     }
 
     @Test

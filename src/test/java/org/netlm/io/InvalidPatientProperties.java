@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -109,11 +111,11 @@ class InvalidPatientProperties {
         if (above != null) {
             c.add(new Corruption(f, JSON.numberNode(above), f));
         }
-        c.add(new Corruption(f, JSON.numberNode(new java.math.BigDecimal("2.5")), f));
+        c.add(new Corruption(f, JSON.numberNode(new BigDecimal("2.5")), f));
         c.add(new Corruption(f, JSON.textNode("2"), f));
         c.add(new Corruption(f, JSON.booleanNode(true), f));
-        c.add(new Corruption(f, JSON.numberNode(new java.math.BigInteger("99999999999")), f));
-        c.add(new Corruption(f, JSON.numberNode(new java.math.BigDecimal("1e999999999")), f));
+        c.add(new Corruption(f, JSON.numberNode(new BigInteger("99999999999")), f));
+        c.add(new Corruption(f, JSON.numberNode(new BigDecimal("1e999999999")), f));
     }
 
     private static void number(List<Corruption> c, String f, double below, Double above) {
@@ -124,7 +126,7 @@ class InvalidPatientProperties {
         c.add(new Corruption(f, JSON.textNode("12"), f));
         c.add(new Corruption(f, JSON.objectNode().put("value", 12), f));
         c.add(new Corruption(f, JSON.booleanNode(false), f));
-        c.add(new Corruption(f, JSON.numberNode(new java.math.BigDecimal("-1e400")), f));
+        c.add(new Corruption(f, JSON.numberNode(new BigDecimal("-1e400")), f));
     }
 
     private static ObjectNode entry(String therapy, String outcome) {

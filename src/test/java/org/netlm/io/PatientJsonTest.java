@@ -3,12 +3,14 @@ package org.netlm.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.netlm.model.Grade;
+import org.netlm.model.LiverMetastasisType;
 import org.netlm.model.PatientCase;
 import org.netlm.model.PriorTherapy;
 import org.netlm.model.Therapy;
@@ -42,8 +46,8 @@ class PatientJsonTest {
 
     @Test
     void aFullyDescribedPatientIsReadFieldByField() {
-        PatientCase p = Patients.resectableG2("full").toBuilder().grade(org.netlm.model.Grade.G2)
-            .liverMetastasisType(org.netlm.model.LiverMetastasisType.TYPE_I).extrahepaticResectable(false).build();
+        PatientCase p = Patients.resectableG2("full").toBuilder().grade(Grade.G2)
+            .liverMetastasisType(LiverMetastasisType.TYPE_I).extrahepaticResectable(false).build();
         assertThat(PatientJson.parse(Patients.toJson(p).toString())).isEqualTo(p);
         assertThat(Patients.toJson(p).size()).as("the fixture sets every field").isEqualTo(PatientJson.fieldNames().size());
     }
@@ -130,7 +134,7 @@ class PatientJsonTest {
         });
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
+    private static JsonNode readTree(String json) {
         try {
             return PatientJson.sharedMapper().readTree(json);
         } catch (Exception e) {
@@ -277,9 +281,9 @@ class PatientJsonTest {
     @Test
     void hugePriorTherapiesAreRejectedWithTheCountNotTheContent() {
         String entry = "{\"therapy\": \"PRRT\", \"outcome\": \"STABLE\"}";
-        String fifty = String.join(", ", java.util.Collections.nCopies(50, entry));
+        String fifty = String.join(", ", Collections.nCopies(50, entry));
         assertThat(PatientJson.parse(patient("\"priorTherapies\": [" + fifty + "]")).getPriorTherapies()).hasSize(50);
-        String many = String.join(", ", java.util.Collections.nCopies(10_000, entry));
+        String many = String.join(", ", Collections.nCopies(10_000, entry));
         InvalidPatientException e = rejected(patient("\"priorTherapies\": [" + many + "]"));
         assertThat(e.getViolations()).containsExactly(
             new Violation("priorTherapies", "(10000 entries)", "must have at most 50 entries"));

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +20,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -182,10 +188,10 @@ class PackagingIT {
         Process p = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .redirectError(err.toFile()).start();
         try {
-            java.util.regex.Matcher m = null;
+            Matcher m = null;
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
             while (System.nanoTime() < deadline && p.isAlive()) {
-                m = java.util.regex.Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)/cds-services .*knowledge version (\\S+), auth OFF")
+                m = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)/cds-services .*knowledge version (\\S+), auth OFF")
                     .matcher(Files.readString(err, StandardCharsets.UTF_8));
                 if (m.find()) {
                     break;
@@ -194,9 +200,9 @@ class PackagingIT {
                 Thread.sleep(100);
             }
             assertThat(m).as("start line in %s", Files.readString(err, StandardCharsets.UTF_8)).isNotNull();
-            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + m.group(1) + "/cds-services")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + m.group(1) + "/cds-services")).build(),
+                HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(200);
             JsonNode services = new ObjectMapper().readTree(r.body()).path("services");
             assertThat(services.findValuesAsText("id")).containsExactly("netlm-liver-metastases", "netlm-therapy-check");

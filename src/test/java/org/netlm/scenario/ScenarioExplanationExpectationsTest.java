@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.netlm.engine.NetlmEngine;
 import org.netlm.io.PatientJson;
+import org.netlm.model.Therapy;
 
 /** The scenario keys "blockedBy" and "missingInputs": checked against the explanations, and validated when read. */
 class ScenarioExplanationExpectationsTest {
@@ -24,8 +25,8 @@ class ScenarioExplanationExpectationsTest {
     @Test
     void theShippedScenarioPassesBothChecks() throws Exception {
         Scenario s = ScenarioFiles.loadFile(MISSING_SSTR).get(0);
-        assertThat(s.expect().blockedBy()).containsKey(org.netlm.model.Therapy.PRRT);
-        assertThat(s.expect().missingInputs()).containsKey(org.netlm.model.Therapy.PRRT);
+        assertThat(s.expect().blockedBy()).containsKey(Therapy.PRRT);
+        assertThat(s.expect().missingInputs()).containsKey(Therapy.PRRT);
         assertThat(RUNNER.run(s).differences()).isEmpty();
     }
 

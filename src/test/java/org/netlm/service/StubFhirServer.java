@@ -2,6 +2,8 @@ package org.netlm.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +28,7 @@ final class StubFhirServer implements AutoCloseable {
             c.routes.get("/fhir/*", ctx -> {
                 String target = ctx.path().substring("/fhir/".length()) + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
                 seen.add(new Seen(target, ctx.header("Authorization")));
-                JsonNode answer = answers.get(java.net.URLDecoder.decode(target, java.nio.charset.StandardCharsets.UTF_8));
+                JsonNode answer = answers.get(URLDecoder.decode(target, StandardCharsets.UTF_8));
                 if (answer == null) {
                     ctx.status(404).result("{\"resourceType\":\"OperationOutcome\"}");
                 } else {

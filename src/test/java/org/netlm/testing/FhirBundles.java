@@ -1,11 +1,13 @@
 package org.netlm.testing;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -192,7 +194,7 @@ public final class FhirBundles {
         }
 
         void add(Resource r) {
-            bundle.addEntry().setFullUrl("urn:uuid:" + java.util.UUID.nameUUIDFromBytes((patientId + "/" + r.fhirType() + "/" + r.getIdElement().getIdPart()).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+            bundle.addEntry().setFullUrl("urn:uuid:" + UUID.nameUUIDFromBytes((patientId + "/" + r.fhirType() + "/" + r.getIdElement().getIdPart()).getBytes(StandardCharsets.UTF_8)))
                 .setResource(r);
         }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
@@ -11,7 +12,9 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Builders;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.RandomGenerator;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.sessions.JqwikSession;
 import org.netlm.model.ChildPugh;
 import org.netlm.model.Differentiation;
 import org.netlm.model.DiseaseStatus;
@@ -93,10 +96,10 @@ public final class Patients {
      * {@code n} patients drawn from {@link #valid()} with a fixed seed: the same list on every call, for
      * equivalence checks and benchmark input outside a property.
      */
-    public static java.util.List<PatientCase> sample(long seed, int n) {
-        java.util.List<PatientCase> out = new java.util.ArrayList<>(n);
-        net.jqwik.api.sessions.JqwikSession.run(() -> {
-            net.jqwik.api.RandomGenerator<PatientCase> generator = valid().generator(1000);
+    public static List<PatientCase> sample(long seed, int n) {
+        List<PatientCase> out = new ArrayList<>(n);
+        JqwikSession.run(() -> {
+            RandomGenerator<PatientCase> generator = valid().generator(1000);
             Random random = new Random(seed);
             for (int i = 0; i < n; i++) {
                 out.add(generator.next(random).value());
@@ -177,7 +180,7 @@ public final class Patients {
     public static ObjectNode shuffled(ObjectNode o, Random random) {
         List<String> names = new ArrayList<>();
         o.fieldNames().forEachRemaining(names::add);
-        java.util.Collections.shuffle(names, random);
+        Collections.shuffle(names, random);
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         for (String n : names) {
             out.set(n, o.get(n).deepCopy());

@@ -15,6 +15,7 @@ import org.netlm.model.LiverMetastasisType;
 import org.netlm.model.PatientCase;
 import org.netlm.model.PrimarySite;
 import org.netlm.model.PrimaryStatus;
+import org.netlm.model.PriorTherapy;
 import org.netlm.model.SstrStatus;
 import org.netlm.model.Therapy;
 import org.netlm.model.TherapyOutcome;
@@ -43,10 +44,10 @@ class PatientsGeneratorTest {
         assertThat(values(PatientCase::getChildPugh)).contains(ChildPugh.values()).containsNull();
         assertThat(values(PatientCase::getSstrStatus)).contains(SstrStatus.values()).containsNull();
         assertThat(values(PatientCase::getDiseaseStatus)).contains(DiseaseStatus.values()).containsNull();
-        List<org.netlm.model.PriorTherapy> prior = sample.stream().map(PatientCase::priorTherapiesOrEmpty)
+        List<PriorTherapy> prior = sample.stream().map(PatientCase::priorTherapiesOrEmpty)
             .flatMap(List::stream).toList();
-        assertThat(prior.stream().map(org.netlm.model.PriorTherapy::getTherapy)).contains(Therapy.values());
-        assertThat(prior.stream().map(org.netlm.model.PriorTherapy::getOutcome)).contains(TherapyOutcome.values());
+        assertThat(prior.stream().map(PriorTherapy::getTherapy)).contains(Therapy.values());
+        assertThat(prior.stream().map(PriorTherapy::getOutcome)).contains(TherapyOutcome.values());
     }
 
     @Test

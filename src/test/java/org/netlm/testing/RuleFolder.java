@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -30,10 +32,10 @@ public final class RuleFolder {
      * {@code recommendation/surgery.drl}): a smaller folder compiles faster where the test needs only some rules.
      */
     public static RuleFolder copyOfBundled(Path target, String... prefixes) {
-        return copyOfBundled(target, rel -> !rel.endsWith(".drl") || java.util.Arrays.stream(prefixes).anyMatch(rel::startsWith));
+        return copyOfBundled(target, rel -> !rel.endsWith(".drl") || Arrays.stream(prefixes).anyMatch(rel::startsWith));
     }
 
-    private static RuleFolder copyOfBundled(Path target, java.util.function.Predicate<String> keep) {
+    private static RuleFolder copyOfBundled(Path target, Predicate<String> keep) {
         try {
             Path source = Path.of(RuleFolder.class.getClassLoader().getResource("rules/evidence.json").toURI()).getParent();
             try (Stream<Path> walk = Files.walk(source)) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -65,7 +66,7 @@ class PatientFieldsTest {
     }
 
     private static JsonNode patient(String field, double value, boolean integer) {
-        Map<String, Object> p = new java.util.LinkedHashMap<>(Map.of("id", "r", "primarySite", "PANCREAS", "differentiation", "WELL"));
+        Map<String, Object> p = new LinkedHashMap<>(Map.of("id", "r", "primarySite", "PANCREAS", "differentiation", "WELL"));
         p.put(field, integer ? (Object) (int) value : (Object) value);
         return PatientJson.sharedMapper().valueToTree(p);
     }

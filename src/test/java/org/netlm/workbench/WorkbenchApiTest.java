@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.netlm.engine.NetlmEngine;
+import org.netlm.io.PatientJson;
 import org.netlm.scenario.ScenarioFiles;
 import org.netlm.scenario.ScenarioResult;
 import org.netlm.scenario.ScenarioRunner;
@@ -76,7 +77,7 @@ class WorkbenchApiTest {
     @Test
     void fieldListComesFromTheModel() {
         JsonNode f = wb.get("/api/patient-fields").json();
-        assertThat(f.get("fields")).hasSize(org.netlm.io.PatientJson.fieldNames().size());
+        assertThat(f.get("fields")).hasSize(PatientJson.fieldNames().size());
         JsonNode sstr = field(f, "sstrStatus");
         assertThat(sstr.get("kind").asText()).isEqualTo("ENUM");
         assertThat(sstr.get("values").toString()).isEqualTo("[\"POSITIVE\",\"NEGATIVE\",\"UNKNOWN\"]");

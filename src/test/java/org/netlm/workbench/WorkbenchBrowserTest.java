@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.netlm.engine.RuleSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -27,6 +28,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -210,7 +212,7 @@ class WorkbenchBrowserTest {
         String file = wb.ruleFileContaining("Strength.RECOMMENDED");
         String original = Files.readString(wb.rules.resolve(file));
         Files.writeString(wb.rules.resolve(file), original.replace("Strength.RECOMMENDED", "Strength.CONSIDER"));
-        String edited = org.netlm.engine.RuleSource.fromDirectory(wb.rules).digest();
+        String edited = RuleSource.fromDirectory(wb.rules).digest();
         try {
             wait.until(d -> {
                 var rules = wb.get("/api/rules").json();
@@ -259,6 +261,6 @@ class WorkbenchBrowserTest {
         } finally {
             driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
         }
-        assertThat(driver.print(new org.openqa.selenium.print.PrintOptions()).getContent()).isNotEmpty();
+        assertThat(driver.print(new PrintOptions()).getContent()).isNotEmpty();
     }
 }

@@ -2,6 +2,7 @@ package org.netlm.workbench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -101,8 +103,8 @@ final class WorkbenchFixture implements AutoCloseable {
     }
 
     /** The example patient ex-04 (progressive G2 pancreatic NET, diffuse liver disease), as a JSON tree. */
-    static com.fasterxml.jackson.databind.node.ObjectNode example04() throws IOException {
-        return (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(Path.of("examples/progressive-pancreatic-g2.json").toFile());
+    static ObjectNode example04() throws IOException {
+        return (ObjectNode) JSON.readTree(Path.of("examples/progressive-pancreatic-g2.json").toFile());
     }
 
     /** The rule file (relative path) with the most occurrences of {@code text}, for edits that change something. */
@@ -111,7 +113,7 @@ final class WorkbenchFixture implements AutoCloseable {
         int most = 0;
         try (Stream<Path> walk = Files.walk(rules)) {
             for (Path p : (Iterable<Path>) walk.filter(f -> f.toString().endsWith(".drl")).sorted()::iterator) {
-                int n = Files.readString(p).split(java.util.regex.Pattern.quote(text), -1).length - 1;
+                int n = Files.readString(p).split(Pattern.quote(text), -1).length - 1;
                 if (n > most) {
                     most = n;
                     best = rules.relativize(p).toString().replace('\\', '/');

@@ -2,6 +2,7 @@ package org.netlm.model.fact;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.kie.api.runtime.rule.RuleContext;
 import org.netlm.model.Criterion;
 
@@ -23,7 +24,7 @@ public final class CriteriaCollector {
      *                               that fires that late would be missing from {@link Criteria} without a word
      */
     public void add(RuleContext kcontext, Criterion criterion) {
-        java.util.Objects.requireNonNull(criterion, "criterion");
+        Objects.requireNonNull(criterion, "criterion");
         String rule = kcontext == null ? null : Candidate.RuleMeta.id(kcontext);
         if (completed) {
             throw new IllegalStateException("criterion " + criterion.getCode() + " was added by rule " + rule
