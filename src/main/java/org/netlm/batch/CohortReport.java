@@ -3,7 +3,6 @@ package org.netlm.batch;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,7 +10,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.netlm.io.HtmlText;
 import org.netlm.model.Assessment;
-import org.netlm.model.Findings;
+import org.netlm.model.Finding;
 import org.netlm.model.Recommendation;
 import org.netlm.model.Strength;
 import org.netlm.model.Therapy;
@@ -58,7 +57,7 @@ public final class CohortReport implements Consumer<Outcome<Assessment>> {
     private String rulesetVersion;
     private final Map<Therapy, long[]> strengths = new EnumMap<>(Therapy.class);
     private final Map<WarningCode, long[]> warnings = new EnumMap<>(WarningCode.class);
-    private final Map<String, Map<String, long[]>> findings = new LinkedHashMap<>();
+    private final Map<Finding, Map<String, long[]>> findings = new EnumMap<>(Finding.class);
     private final List<Rejection> rejections = new ArrayList<>();
 
     /** @param inputName the input's name, shown in the report */
@@ -70,7 +69,7 @@ public final class CohortReport implements Consumer<Outcome<Assessment>> {
         for (WarningCode w : WarningCode.values()) {
             warnings.put(w, new long[1]);
         }
-        for (String f : Findings.NAMES) {
+        for (Finding f : Finding.values()) {
             findings.put(f, new TreeMap<>());
         }
     }
@@ -100,9 +99,9 @@ public final class CohortReport implements Consumer<Outcome<Assessment>> {
         for (Warning w : a.warnings()) {
             warnings.get(w.code())[0]++;
         }
-        Map<String, String> values = a.findings() == null ? Map.of() : a.findings().asMap();
-        for (Map.Entry<String, Map<String, long[]>> f : findings.entrySet()) {
-            f.getValue().computeIfAbsent(values.getOrDefault(f.getKey(), NOT_DERIVED), v -> new long[1])[0]++;
+        for (Map.Entry<Finding, Map<String, long[]>> f : findings.entrySet()) {
+            String value = a.findings() == null ? NOT_DERIVED : a.findings().text(f.getKey()).orElse(NOT_DERIVED);
+            f.getValue().computeIfAbsent(value, v -> new long[1])[0]++;
         }
     }
 
@@ -124,10 +123,15 @@ public final class CohortReport implements Consumer<Outcome<Assessment>> {
         return warnings.get(code)[0];
     }
 
-    /** Patients with {@code value} for the finding ({@value #NOT_DERIVED} for none). */
-    public long count(String finding, String value) {
-        long[] n = findings.getOrDefault(finding, Map.of()).get(value);
+    /** Patients with {@code value} (in text form) for the finding ({@value #NOT_DERIVED} for none). */
+    public long count(Finding finding, String value) {
+        long[] n = findings.get(finding).get(value);
         return n == null ? 0 : n[0];
+    }
+
+    /** As {@link #count(Finding, String)}, the finding by its output name ({@link Finding#key()}); 0 for an unknown name. */
+    public long count(String finding, String value) {
+        return Finding.forKey(finding).map(f -> count(f, value)).orElse(0L);
     }
 
     /** The rejected lines listed (the first {@value #MAX_LISTED_REJECTIONS}). */
@@ -217,8 +221,8 @@ public final class CohortReport implements Consumer<Outcome<Assessment>> {
         d.heading(2, "Warnings");
         d.table(List.of("warning", "patients", "share"), warningRows());
         d.heading(2, "Findings");
-        for (Map.Entry<String, Map<String, long[]>> f : findings.entrySet()) {
-            d.heading(3, f.getKey());
+        for (Map.Entry<Finding, Map<String, long[]>> f : findings.entrySet()) {
+            d.heading(3, f.getKey().key());
             List<List<String>> rows = new ArrayList<>();
             f.getValue().forEach((v, n) -> rows.add(List.of(v, Long.toString(n[0]), percent(n[0]))));
             d.table(List.of("value", "patients", "share"), rows);

@@ -1,5 +1,6 @@
 package org.netlm.impact;
 
+import org.netlm.model.Finding;
 import org.netlm.model.Strength;
 import org.netlm.model.Therapy;
 import org.netlm.model.WarningCode;
@@ -38,10 +39,10 @@ public sealed interface ChangeKind permits ChangeKind.TherapyTransition, ChangeK
      * @param from the value before, or {@code null} when not derived
      * @param to   the value after, or {@code null} when not derived
      */
-    record FindingTransition(String finding, String from, String to) implements ChangeKind {
+    record FindingTransition(Finding finding, String from, String to) implements ChangeKind {
         @Override
         public String label() {
-            return finding + ": " + (from == null ? "none" : from) + " → " + (to == null ? "none" : to);
+            return finding.key() + ": " + (from == null ? "none" : from) + " → " + (to == null ? "none" : to);
         }
     }
 

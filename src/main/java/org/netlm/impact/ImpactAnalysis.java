@@ -31,6 +31,7 @@ import org.netlm.io.LineReader;
 import org.netlm.io.PatientInput;
 import org.netlm.io.PatientReader;
 import org.netlm.model.Assessment;
+import org.netlm.model.Finding;
 import org.netlm.model.PatientCase;
 import org.netlm.model.Recommendation;
 import org.netlm.model.Strength;
@@ -174,7 +175,7 @@ public final class ImpactAnalysis {
         if (k instanceof ChangeKind.TherapyTransition t) {
             return String.format("%03d", t.therapy().ordinal());
         }
-        return k instanceof ChangeKind.FindingTransition f ? f.finding() : ((ChangeKind.WarningTransition) k).code().name();
+        return k instanceof ChangeKind.FindingTransition f ? f.finding().key() : ((ChangeKind.WarningTransition) k).code().name();
     }
 
     private static List<String> ruleIds(NetlmEngine e) {
@@ -199,13 +200,9 @@ public final class ImpactAnalysis {
     /** The kinds of change between two assessments of one patient: findings, then therapies, then warnings. */
     static List<ChangeKind> differences(Assessment b, Assessment a) {
         List<ChangeKind> out = new ArrayList<>();
-        Map<String, String> fb = b.findings().asMap();
-        Map<String, String> fa = a.findings().asMap();
-        Set<String> keys = new LinkedHashSet<>(fb.keySet());
-        keys.addAll(fa.keySet());
-        for (String k : keys) {
-            if (!Objects.equals(fb.get(k), fa.get(k))) {
-                out.add(new ChangeKind.FindingTransition(k, fb.get(k), fa.get(k)));
+        for (Finding f : Finding.values()) {
+            if (!Objects.equals(b.findings().value(f), a.findings().value(f))) {
+                out.add(new ChangeKind.FindingTransition(f, b.findings().text(f).orElse(null), a.findings().text(f).orElse(null)));
             }
         }
         Map<Therapy, Strength> sb = strengths(b);
@@ -336,7 +333,7 @@ public final class ImpactAnalysis {
                 r.map(Recommendation::rationale).orElse(null), why);
         }
         if (kind instanceof ChangeKind.FindingTransition f) {
-            return new ImpactReport.Side(Optional.ofNullable(a.findings().asMap().get(f.finding())).orElse("none"), null,
+            return new ImpactReport.Side(a.findings().text(f.finding()).orElse("none"), null,
                 recommendations(a), null);
         }
         WarningCode code = ((ChangeKind.WarningTransition) kind).code();

@@ -46,7 +46,7 @@ public final class ImpactJson {
             for (ImpactReport.Change c : r.findingChanges()) {
                 ChangeKind.FindingTransition f = (ChangeKind.FindingTransition) c.kind();
                 g.writeStartObject();
-                g.writeStringField("finding", f.finding());
+                g.writeStringField("finding", f.finding().key());
                 g.writeStringField("from", f.from());
                 g.writeStringField("to", f.to());
                 change(g, c);

@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.netlm.model.Assessment;
+import org.netlm.model.Finding;
 import org.netlm.model.Findings;
 import org.netlm.model.Recommendation;
 import org.netlm.model.Therapy;
@@ -85,9 +85,10 @@ public final class AssessmentCsv {
         row[2] = a.rulesetVersion();
         String knowledge = a.knowledgeVersion();
         row[3] = knowledge == null ? "" : knowledge;
-        Map<String, String> findings = a.findings() == null ? Map.of() : a.findings().asMap();
-        for (int i = 0; i < Findings.NAMES.size(); i++) {
-            row[FIRST_FINDING + i] = findings.getOrDefault(Findings.NAMES.get(i), "");
+        if (a.findings() != null) {
+            for (Finding f : Finding.values()) {
+                row[FIRST_FINDING + f.ordinal()] = a.findings().text(f).orElse("");
+            }
         }
         for (Recommendation r : a.recommendations()) {
             row[FIRST_THERAPY + r.therapy().ordinal()] = r.strength().name();

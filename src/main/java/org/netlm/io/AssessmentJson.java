@@ -14,6 +14,7 @@ import java.util.Map;
 import org.netlm.model.Assessment;
 import org.netlm.model.Citation;
 import org.netlm.model.Criterion;
+import org.netlm.model.Finding;
 import org.netlm.model.Findings;
 import org.netlm.model.MissingInput;
 import org.netlm.model.Opinion;
@@ -136,16 +137,15 @@ public final class AssessmentJson {
         g.writeEndArray();
     }
 
-    /** {@code "findings": {…}}: every derived finding by its JSON name ({@link Findings#asMap()}); booleans as JSON booleans. */
+    /** {@code "findings": {…}}: every derived finding by its JSON name ({@link Finding#key()}); booleans as JSON booleans. */
     static void writeFindings(Findings findings, JsonGenerator g) throws IOException {
         g.writeObjectFieldStart("findings");
         if (findings != null) {
-            for (Map.Entry<String, String> e : findings.asMap().entrySet()) {
-                String v = e.getValue();
-                if ("true".equals(v) || "false".equals(v)) {
-                    g.writeBooleanField(e.getKey(), Boolean.parseBoolean(v));
+            for (Map.Entry<Finding, Object> e : findings.values().entrySet()) {
+                if (e.getValue() instanceof Boolean b) {
+                    g.writeBooleanField(e.getKey().key(), b);
                 } else {
-                    g.writeStringField(e.getKey(), v);
+                    g.writeStringField(e.getKey().key(), Findings.textOf(e.getValue()));
                 }
             }
         }

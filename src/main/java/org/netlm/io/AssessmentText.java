@@ -1,6 +1,7 @@
 package org.netlm.io;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,6 +10,8 @@ import org.netlm.model.Assessment;
 import org.netlm.model.Citation;
 import org.netlm.model.CriterionCode;
 import org.netlm.model.CriterionState;
+import org.netlm.model.Finding;
+import org.netlm.model.Findings;
 import org.netlm.model.MissingInput;
 import org.netlm.model.Opinion;
 import org.netlm.model.Recommendation;
@@ -21,6 +24,7 @@ import org.netlm.model.explanation.LimitExplanation;
 import org.netlm.model.explanation.OfferingRuleCheck;
 import org.netlm.model.explanation.Why;
 import org.netlm.model.explanation.WhyNot;
+import org.netlm.model.fact.GradeFinding;
 
 /**
  * {@link Assessment} as plain text for a clinician: the patient, the findings, each recommendation
@@ -69,32 +73,34 @@ public final class AssessmentText {
             .append(", rule set ").append(a.rulesetVersion()).append(")\n");
     }
 
-    /** Finding names in words; a finding not listed here is shown by its JSON name. */
-    private static final Map<String, String> FINDING_LABELS = Map.of(
-        "scope", "tumour type",
-        "grade", "grade",
-        "liverMetastasisType", "liver metastasis type",
-        "resectability", "resectability",
-        "tumorBurden", "liver tumour burden",
-        "fitForSurgery", "fit for liver surgery");
+    /** Finding names in words: the findings shown on a line of their own (grade source and liver-type origin qualify another). */
+    private static final Map<Finding, String> FINDING_LABELS = new EnumMap<>(Map.of(
+        Finding.SCOPE, "tumour type",
+        Finding.GRADE, "grade",
+        Finding.LIVER_METASTASIS_TYPE, "liver metastasis type",
+        Finding.RESECTABILITY, "resectability",
+        Finding.TUMOR_BURDEN, "liver tumour burden",
+        Finding.FIT_FOR_SURGERY, "fit for liver surgery"));
 
     static void findings(Assessment a, StringBuilder sb) {
         sb.append("\nFindings\n");
-        Map<String, String> m = new java.util.LinkedHashMap<>(a.findings().asMap());
-        String gradeSource = m.remove("gradeSource");
-        String typeDerived = m.remove("liverTypeDerived");
+        Findings f = a.findings();
+        Map<Finding, Object> m = f.values();
+        m.keySet().retainAll(FINDING_LABELS.keySet());
         if (m.isEmpty()) {
             sb.append(INDENT).append("none could be derived\n");
         }
-        int width = m.keySet().stream().mapToInt(k -> FINDING_LABELS.getOrDefault(k, k).length()).max().orElse(0);
+        int width = m.keySet().stream().mapToInt(k -> FINDING_LABELS.get(k).length()).max().orElse(0);
         m.forEach((k, v) -> {
+            String text = Findings.textOf(v);
             String shown = switch (k) {
-                case "grade" -> "DERIVED".equals(gradeSource) ? v + " (derived from Ki-67 / mitoses)" : v;
-                case "liverMetastasisType" -> "true".equals(typeDerived) ? v + " (derived from the lesion data: confirm on imaging)" : v;
-                case "fitForSurgery" -> "true".equals(v) ? "yes" : "no";
-                default -> v;
+                case GRADE -> f.gradeSource() == GradeFinding.Source.DERIVED ? text + " (derived from Ki-67 / mitoses)" : text;
+                case LIVER_METASTASIS_TYPE -> Boolean.TRUE.equals(f.liverTypeDerived())
+                    ? text + " (derived from the lesion data: confirm on imaging)" : text;
+                case FIT_FOR_SURGERY -> Boolean.TRUE.equals(v) ? "yes" : "no";
+                default -> text;
             };
-            sb.append(INDENT).append(pad(FINDING_LABELS.getOrDefault(k, k), width)).append("  ").append(shown).append('\n');
+            sb.append(INDENT).append(pad(FINDING_LABELS.get(k), width)).append("  ").append(shown).append('\n');
         });
     }
 

@@ -1,10 +1,11 @@
 package org.netlm.model;
 
-import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.netlm.model.fact.GradeFinding;
 
 /**
@@ -23,30 +24,56 @@ public record Findings(String scope, Grade grade, GradeFinding.Source gradeSourc
                        LiverMetastasisType liverMetastasisType, Boolean liverTypeDerived,
                        Resectability resectability, TumorBurden tumorBurden, Boolean fitForSurgery) {
 
-    /**
-     * The names of the findings in output order: the record's components, which are also the keys {@link #asMap()}
-     * can hold (the column names of the CSV output).
-     */
-    public static final List<String> NAMES = Arrays.stream(Findings.class.getRecordComponents())
-        .map(RecordComponent::getName).toList();
+    /** The names of the findings in output order ({@link Finding#key()}): the column names of the CSV output. */
+    public static final List<String> NAMES = Arrays.stream(Finding.values()).map(Finding::key).toList();
 
-    /** The findings by their JSON name, values as strings, absent ones left out (used by scenarios and JSON). */
-    public Map<String, String> asMap() {
-        Map<String, String> m = new LinkedHashMap<>();
-        put(m, "scope", scope);
-        put(m, "grade", grade);
-        put(m, "gradeSource", gradeSource);
-        put(m, "liverMetastasisType", liverMetastasisType);
-        put(m, "liverTypeDerived", liverTypeDerived);
-        put(m, "resectability", resectability);
-        put(m, "tumorBurden", tumorBurden);
-        put(m, "fitForSurgery", fitForSurgery);
+    /**
+     * The typed value of {@code finding}: a {@link String} (scope), an enum ({@link Grade}, {@link GradeFinding.Source},
+     * {@link LiverMetastasisType}, {@link Resectability}, {@link TumorBurden}) or a {@link Boolean}; {@code null} when
+     * it could not be derived.
+     */
+    public Object value(Finding finding) {
+        return switch (finding) {
+            case SCOPE -> scope;
+            case GRADE -> grade;
+            case GRADE_SOURCE -> gradeSource;
+            case LIVER_METASTASIS_TYPE -> liverMetastasisType;
+            case LIVER_TYPE_DERIVED -> liverTypeDerived;
+            case RESECTABILITY -> resectability;
+            case TUMOR_BURDEN -> tumorBurden;
+            case FIT_FOR_SURGERY -> fitForSurgery;
+        };
+    }
+
+    /** The derived findings with their typed values ({@link #value(Finding)}), in output order; absent ones left out. */
+    public Map<Finding, Object> values() {
+        Map<Finding, Object> m = new EnumMap<>(Finding.class);
+        for (Finding f : Finding.values()) {
+            Object v = value(f);
+            if (v != null) {
+                m.put(f, v);
+            }
+        }
         return m;
     }
 
-    private static void put(Map<String, String> m, String key, Object value) {
-        if (value != null) {
-            m.put(key, value.toString());
-        }
+    /** The text form of {@code finding}'s value as the outputs write it ({@code "G2"}, {@code "true"}), or empty. */
+    public Optional<String> text(Finding finding) {
+        return Optional.ofNullable(value(finding)).map(Findings::textOf);
+    }
+
+    /** The text form of a finding's value: an enum constant's name, {@code "true"}/{@code "false"}, the scope. */
+    public static String textOf(Object value) {
+        return value instanceof Enum<?> e ? e.name() : value.toString();
+    }
+
+    /**
+     * The findings by their output name, values in text form ({@link #textOf(Object)}), absent ones left out: for text
+     * boundaries (scenario files, snapshots); in code, use {@link #value(Finding)} or {@link #values()}.
+     */
+    public Map<String, String> asMap() {
+        Map<String, String> m = new LinkedHashMap<>();
+        values().forEach((f, v) -> m.put(f.key(), textOf(v)));
+        return m;
     }
 }

@@ -3,7 +3,6 @@ package org.netlm.scenario;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.netlm.engine.AssessOptions;
@@ -12,6 +11,7 @@ import org.netlm.engine.RuleInfo;
 import org.netlm.io.PatientJson;
 import org.netlm.model.Assessment;
 import org.netlm.model.CriterionCode;
+import org.netlm.model.Finding;
 import org.netlm.model.PatientCase;
 import org.netlm.model.Recommendation;
 import org.netlm.model.Strength;
@@ -60,9 +60,8 @@ public final class ScenarioRunner {
         }
         boolean explain = !ex.blockedBy().isEmpty() || !ex.missingInputs().isEmpty();
         Assessment a = engine.assess(patient, explain ? AssessOptions.DEFAULT : AssessOptions.withoutExplanations());
-        Map<String, String> findings = a.findings().asMap();
         ex.findings().forEach((k, v) -> {
-            String actual = findings.get(k);
+            String actual = Finding.forKey(k).flatMap(a.findings()::text).orElse(null);
             if (!v.equals(actual)) {
                 diff.add("finding " + k + ": expected " + v + ", got " + (actual == null ? "none" : actual));
             }
