@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.netlm.model.Citation;
 import org.netlm.model.ClosingSentences;
 import org.netlm.model.Opinion;
 import org.netlm.model.Recommendation;
+import org.netlm.model.ResolutionText;
 import org.netlm.model.Strength;
 import org.netlm.model.Therapy;
 import org.netlm.model.Warning;
@@ -125,20 +125,13 @@ final class Resolver {
                 withholding.forEach(c -> fields.addAll(context.fieldsOfRule().apply(c.getRuleId())));
                 conflicts.add(new Conflict(therapy, withholding, List.copyOf(fields)));
             }
-            StringBuilder rationale = new StringBuilder(summary).append(": ").append(deciding.getRationale());
-            if (disagree) {
-                rationale.append(" Other rules disagreed: ");
-                for (int i = 1; i < opinions.size(); i++) {
-                    Opinion o = opinions.get(i);
-                    if (o.strength() != deciding.getStrength()) {
-                        rationale.append(o.strength()).append(" by ").append(o.ruleId()).append(" (").append(o.rationale()).append(") ");
-                    }
-                }
-                rationale.setLength(rationale.length() - 1);
-            }
-            out.put(therapy, new Recommendation(therapy, deciding.getStrength(), rationale.toString(),
+            List<Opinion> disagreeing = disagree
+                ? opinions.subList(1, opinions.size()).stream().filter(o -> o.strength() != deciding.getStrength()).toList()
+                : List.of();
+            out.put(therapy, new Recommendation(therapy, deciding.getStrength(),
+                ResolutionText.rationale(summary, deciding.getRationale(), disagreeing),
                 evidence.citations(deciding.getEvidenceKeys()), deciding.getRuleId(), opinions,
-                applied.stream().map(l -> l.getRuleId() + ": " + l.getReason()).distinct().toList()));
+                applied.stream().map(l -> ResolutionText.appliedLimit(l.getRuleId(), l.getReason())).distinct().toList()));
         }
         closeRationales(out, context, evidence);
         Recommendation board = out.get(Therapy.MULTIDISCIPLINARY_TUMOR_BOARD);
@@ -165,11 +158,11 @@ final class Resolver {
             List<String> keys = new ArrayList<>();
             if (t == Therapy.CHEMOTHERAPY && r.strength() == Strength.RECOMMENDED && context.shrinkageNeeded()) {
                 sentences.add(ClosingSentences.SHRINKAGE);
-                keys.add("SEQTOR");
+                keys.add(ClosingSentences.SHRINKAGE_EVIDENCE);
             }
             if (t == Therapy.PRRT && r.strength() == Strength.RECOMMENDED && recommended(out, Therapy.EVEROLIMUS)) {
                 sentences.add(ClosingSentences.PRRT_BEFORE_EVEROLIMUS);
-                keys.add("COMPETE");
+                keys.add(ClosingSentences.PRRT_BEFORE_EVEROLIMUS_EVIDENCE);
             }
             ClosingSentences.checkBeforeUse(t).ifPresent(s -> {
                 sentences.add(s);
@@ -177,7 +170,7 @@ final class Resolver {
             });
             if (context.functionalNet() && ClosingSentences.FUNCTIONAL_THERAPIES.contains(t)) {
                 sentences.add(ClosingSentences.FUNCTIONAL);
-                keys.add("ENETS_PERIOP");
+                keys.add(ClosingSentences.FUNCTIONAL_EVIDENCE);
             }
             if (!sentences.isEmpty()) {
                 List<Citation> cites = new ArrayList<>(r.evidence());
@@ -186,7 +179,7 @@ final class Resolver {
                         cites.add(c);
                     }
                 }
-                e.setValue(new Recommendation(t, r.strength(), r.rationale() + " " + String.join(" ", sentences), cites,
+                e.setValue(new Recommendation(t, r.strength(), ResolutionText.closed(r.rationale(), sentences), cites,
                     r.ruleId(), r.opinions(), r.limits()));
             }
         }
@@ -202,28 +195,13 @@ final class Resolver {
                                                 Context context) {
         List<String> reasons = new ArrayList<>();
         if (!conflicts.isEmpty()) {
-            reasons.add("a recommended option withheld by a limit or contraindication: "
-                + conflicts.stream().map(c -> c.therapy().name()).collect(Collectors.joining(", ")));
+            reasons.add(ResolutionText.withheldOptions(conflicts.stream().map(Conflict::therapy).toList()));
         }
-        if (context.warnings().contains(WarningCode.RESECTABILITY_CONFLICT)) {
-            reasons.add("resectability conflict: the surgeon judges resectable a diffuse (type III) pattern; re-review imaging");
-        }
-        if (context.warnings().contains(WarningCode.RESECTABILITY_UNKNOWN)) {
-            reasons.add("resectability unknown: HPB surgical and imaging review");
-        }
-        if (context.warnings().contains(WarningCode.GRADE_KI67_MISMATCH)) {
-            reasons.add("grade mismatch between the reported and the measured grade: ask pathology");
-        }
+        reasons.addAll(ResolutionText.boardReasons(context.warnings()));
         reasons.addAll(context.boardNotes());
         long recommendedSystemic = SEQUENCED_SYSTEMIC.stream().filter(t -> recommended(out, t)).count();
-        StringBuilder text = new StringBuilder(board.rationale());
-        if (!reasons.isEmpty()) {
-            text.append(" Also: ").append(String.join("; ", new LinkedHashSet<>(reasons))).append('.');
-        }
-        if (recommendedSystemic >= 2) {
-            text.append(' ').append(ClosingSentences.SEVERAL_SYSTEMIC_OPTIONS);
-        }
-        return new Recommendation(board.therapy(), board.strength(), text.toString(), board.evidence(), board.ruleId(),
+        return new Recommendation(board.therapy(), board.strength(),
+            ResolutionText.board(board.rationale(), reasons, recommendedSystemic >= 2), board.evidence(), board.ruleId(),
             board.opinions(), board.limits());
     }
 
@@ -291,16 +269,12 @@ final class Resolver {
         if (concerning.isEmpty()) {
             return c;
         }
-        StringBuilder why = new StringBuilder(c.getRationale());
         Set<String> reasons = new LinkedHashSet<>();
         for (StrengthLimit l : concerning) {
             applied.add(l);
             reasons.add(l.getReason());
         }
-        for (String reason : reasons) {
-            why.append(" Caution: ").append(reason);
-        }
-        return c.with(Strength.CONSIDER, why.toString());
+        return c.with(Strength.CONSIDER, ResolutionText.withCautions(c.getRationale(), reasons));
     }
 
     /**
@@ -310,14 +284,8 @@ final class Resolver {
     static Warning conflictWarning(List<Conflict> conflicts) {
         List<String> parts = new ArrayList<>();
         for (Conflict c : conflicts) {
-            String reason = c.withholding().stream().map(w -> trimPeriod(w.getRationale())).distinct().collect(Collectors.joining("; and "));
-            String verify = c.fields().isEmpty() ? "the limiting value" : String.join(", ", c.fields());
-            parts.add(c.therapy() + " would be RECOMMENDED but " + reason + ": verify " + verify);
+            parts.add(ResolutionText.conflict(c.therapy(), c.withholding().stream().map(Candidate::getRationale).toList(), c.fields()));
         }
-        return new Warning(WarningCode.CONFLICTING_RECOMMENDATIONS, String.join(". ", parts) + ".");
-    }
-
-    private static String trimPeriod(String s) {
-        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+        return new Warning(WarningCode.CONFLICTING_RECOMMENDATIONS, ResolutionText.conflicts(parts));
     }
 }

@@ -16,10 +16,14 @@ public final class ClosingSentences {
     /** Chemotherapy first when tumour shrinkage is needed (SEQTOR). */
     public static final String SHRINKAGE = "Preferred when tumour shrinkage is needed: higher objective response with "
         + "streptozocin–5-FU than with everolimus, with similar progression-free survival (SEQTOR).";
+    /** The evidence key behind {@link #SHRINKAGE}. */
+    public static final String SHRINKAGE_EVIDENCE = "SEQTOR";
 
     /** PRRT before everolimus when both are recommended (COMPETE). */
     public static final String PRRT_BEFORE_EVEROLIMUS = "¹⁷⁷Lu-edotreotide gave longer progression-free survival than "
         + "everolimus in SSTR-positive G1/G2 GEP-NET (COMPETE).";
+    /** The evidence key behind {@link #PRRT_BEFORE_EVEROLIMUS}. */
+    public static final String PRRT_BEFORE_EVEROLIMUS_EVIDENCE = "COMPETE";
 
     /** The therapies whose rationale, for a functional NET, ends with {@link #FUNCTIONAL}. */
     public static final Set<Therapy> FUNCTIONAL_THERAPIES = Collections.unmodifiableSet(EnumSet.of(
@@ -30,6 +34,8 @@ public final class ClosingSentences {
     public static final String FUNCTIONAL = "Functional tumour: plan control of the hormonal syndrome around the procedure "
         + "(risk of a hormonal crisis; somatostatin-analogue cover unless the SSTR status is negative or an insulinoma is "
         + "suspected); with carcinoid syndrome, check for carcinoid heart disease (echocardiography) before surgery.";
+    /** The evidence key behind {@link #FUNCTIONAL}. */
+    public static final String FUNCTIONAL_EVIDENCE = "ENETS_PERIOP";
 
     /** The tumour board's sentence when two or more of the sequenced systemic therapies are RECOMMENDED. */
     public static final String SEVERAL_SYSTEMIC_OPTIONS = "Several systemic options are recommended; no trial defines a "
