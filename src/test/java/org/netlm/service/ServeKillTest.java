@@ -1,26 +1,20 @@
-package org.netlm.cli;
+package org.netlm.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,6 +28,7 @@ import org.netlm.audit.AuditEntry;
 import org.netlm.audit.AuditEvent;
 import org.netlm.audit.AuditStore;
 import org.netlm.audit.JdbcAuditStore;
+import org.netlm.cli.NetlmCli;
 
 /**
  * Issue 13 "nothing lost": the real {@code serve} in a child JVM, its embedded audit store in a temporary folder, is
@@ -46,35 +41,16 @@ class ServeKillTest {
     static final String SECRET = "serve-kill-test-secret-0123";
     static final Path BUNDLE = Path.of("examples/fhir/resectable-g2-pancreatic.json");
     static final String EXAMPLE_ID = "ex-01";
-    /** Where a resource of the example goes in the patient-view prefetch (docs/cds-hooks.md). */
-    static final Map<String, String> KEY_OF_TYPE = Map.of("Condition", "conditions", "Observation", "observations",
-        "DiagnosticReport", "reports", "Procedure", "procedures");
     static final int CLIENTS = 6;
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir
     Path tmp;
 
-    /** A patient-view call for the example patient under a new id. */
+    /** A patient-view call for the example patient under a new id (no FHIR server: what the prefetch holds). */
     static String patientView(String bundleText, String patientId) throws IOException {
         JsonNode bundle = JSON.readTree(bundleText.replace("\"" + EXAMPLE_ID + "\"", "\"" + patientId + "\"")
             .replace("Patient/" + EXAMPLE_ID + "\"", "Patient/" + patientId + "\""));
-        ObjectNode req = JSON.createObjectNode().put("hook", "patient-view").put("hookInstance", UUID.randomUUID().toString());
-        req.putObject("context").put("userId", "Practitioner/p1").put("patientId", patientId);
-        ObjectNode prefetch = req.putObject("prefetch");
-        for (String key : new HashSet<>(KEY_OF_TYPE.values())) {
-            prefetch.putObject(key).put("resourceType", "Bundle").put("type", "searchset").putArray("entry");
-        }
-        for (JsonNode e : bundle.path("entry")) {
-            JsonNode r = e.path("resource");
-            String type = r.path("resourceType").asText();
-            if (type.equals("Patient")) {
-                prefetch.set("patient", r);
-            } else if (KEY_OF_TYPE.containsKey(type)) {
-                ((ObjectNode) prefetch.get(KEY_OF_TYPE.get(type))).withArray("entry").addObject().set("resource", r);
-            }
-        }
-        return JSON.writeValueAsString(req);
+        return JSON.writeValueAsString(ServiceHttp.fromBundle("patient-view", bundle, notRead -> { }));
     }
 
     Process serve(Path config, int port, String log) throws IOException {
@@ -90,9 +66,7 @@ class ServeKillTest {
         while (System.nanoTime() < deadline) {
             assertThat(p.isAlive()).as("serve exited: " + Files.readString(tmp.resolve(log))).isTrue();
             try {
-                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base(port) + "/cds-services"))
-                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
+                if (ServiceHttp.get(base(port) + "/cds-services", null).status() == 200) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -107,18 +81,13 @@ class ServeKillTest {
         return "http://127.0.0.1:" + port;
     }
 
-    static HttpResponse<String> call(int port, String body) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base(port) + "/cds-services/netlm-liver-metastases"))
-            .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    static ServiceHttp.Response call(int port, String body) throws IOException, InterruptedException {
+        return ServiceHttp.post(base(port) + "/cds-services/" + CdsHooksService.PATIENT_VIEW_ID, body, null);
     }
 
     /** The card uuids of a 200 answer. */
-    static Set<String> uuids(HttpResponse<String> r) throws IOException {
-        Set<String> out = new HashSet<>();
-        JSON.readTree(r.body()).path("cards").forEach(c -> out.add(c.path("uuid").asText()));
-        return out;
+    static Set<String> uuids(ServiceHttp.Response r) {
+        return new HashSet<>(r.json().path("cards").findValuesAsText("uuid"));
     }
 
     @Test
@@ -142,8 +111,8 @@ class ServeKillTest {
                         String id = "kill-" + client + "-" + i;
                         sent.add(id);
                         try {
-                            HttpResponse<String> r = call(port, patientView(bundle, id));
-                            if (r.statusCode() == 200) {
+                            ServiceHttp.Response r = call(port, patientView(bundle, id));
+                            if (r.status() == 200) {
                                 answered.put(id, uuids(r));
                             } else {
                                 other.incrementAndGet();
@@ -180,8 +149,8 @@ class ServeKillTest {
             awaitReady(second, again, "serve-2.log");
             for (int i = 0; i < 5; i++) {
                 String id = "after-" + i;
-                HttpResponse<String> r = call(again, patientView(bundle, id));
-                assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+                ServiceHttp.Response r = call(again, patientView(bundle, id));
+                assertThat(r.status()).as(r.body()).isEqualTo(200);
                 afterRestart.put(id, uuids(r));
             }
         } finally {
@@ -190,7 +159,7 @@ class ServeKillTest {
         }
 
         try (AuditStore s = JdbcAuditStore.open(AuditConfig.fromConfigFile(config))) {
-            Map<String, Set<String>> mustBeThere = new java.util.HashMap<>(answered);
+            Map<String, Set<String>> mustBeThere = new HashMap<>(answered);
             mustBeThere.putAll(afterRestart);
             for (Map.Entry<String, Set<String>> a : mustBeThere.entrySet()) {
                 List<AuditEvent> events = s.show(s.patientKey(a.getKey()));
