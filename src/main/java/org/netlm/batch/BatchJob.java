@@ -145,6 +145,8 @@ public final class BatchJob {
      * the run fails, the partial file stays and the exception says how to continue.
      */
     public Result toFile(InputStream in, String inputName, Path output) throws IOException {
+        // an earlier run's partial file, even one that holds no record yet: its run may have recorded lines already
+        boolean continuing = resume && Files.exists(PartialOutput.partialOf(output));
         PartialOutput out = resume ? PartialOutput.resume(output, format) : PartialOutput.create(output, format);
         long done = out.recordsKept();
         BatchPipeline.Summary summary;
@@ -152,7 +154,7 @@ public final class BatchJob {
         Path runFile = auditRunFile(output);
         String run;
         try {
-            run = auditRun(runFile, out, done);
+            run = auditRun(runFile, out, done, continuing);
         } catch (IOException | RuntimeException e) {
             out.close();
             throw e;
@@ -183,12 +185,13 @@ public final class BatchJob {
     }
 
     /**
-     * The audit run id of this output ({@code null} without a recorder): the resumed run's own when the partial file
-     * holds records, else a new one, kept beside the partial file before anything is recorded. A partial file whose
-     * records were written with a recorder cannot be continued without one, nor the other way round: the finished
-     * output would hold records that are not in the audit trail.
+     * The audit run id of this output ({@code null} without a recorder): the resumed run's own when an earlier run's
+     * partial file is continued (even without a complete record: the earlier run may have recorded lines whose write
+     * was lost), else a new one, kept beside the partial file before anything is recorded. A partial file whose records
+     * were written with a recorder cannot be continued without one, nor the other way round: the finished output would
+     * hold records that are not in the audit trail.
      */
-    private String auditRun(Path runFile, PartialOutput out, long kept) throws IOException {
+    private String auditRun(Path runFile, PartialOutput out, long kept, boolean continuing) throws IOException {
         boolean audited = Files.exists(runFile);
         if (kept > 0 && recorder != null && !audited) {
             throw new IOException(out.partial() + " was written without --audit, so its " + kept + " records are not in "
@@ -202,7 +205,7 @@ public final class BatchJob {
             Files.deleteIfExists(runFile);
             return null;
         }
-        if (kept > 0) {
+        if (continuing && audited) {
             String run = Files.readString(runFile, StandardCharsets.UTF_8).strip();
             if (run.isEmpty() || run.length() > AuditRunIds.MAX_LENGTH) {
                 throw new IOException(runFile + ": not an audit run id; remove " + out.partial() + " and run again from the start");

@@ -184,6 +184,39 @@ class BatchAuditCommandTest {
         }
     }
 
+    /**
+     * A run killed after its first group was committed but before anything reached its partial file (the header still
+     * in the buffer): the resumed run continues under the killed run's id, so those lines are not recorded twice.
+     */
+    @Test
+    void aRunKilledBeforeItsFirstWriteIsResumedUnderItsOwnRunId() throws Exception {
+        List<String> lines = cohort(100);
+        Path in = tmp.resolve("in.ndjson");
+        Files.write(in, lines, StandardCharsets.UTF_8);
+        Path out = tmp.resolve("out.csv");
+        Path cfg = config("\"folder\": \"audit\"");
+        String run = "20261130T000000Z-killed-run";
+        Files.writeString(BatchJob.auditRunFile(out), run + "\n");
+        Files.writeString(PartialOutput.partialOf(out), "");
+        NetlmEngine engine = NetlmEngine.withDefaultRules();
+        try (AuditStore s = JdbcAuditStore.open(AuditConfig.fromConfigFile(cfg))) {
+            List<AuditEntry> recorded = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                PatientCase p = PatientJson.fromTree(PatientJson.sharedMapper().readTree(lines.get(i)));
+                recorded.add(AuditEntry.builder().service("cli").hook("batch").assessment(engine.assess(p)).origin(run, i + 1).build());
+            }
+            assertThat(s.recordAll(recorded)).isEqualTo(10);
+        }
+
+        CliRun r = CliRun.run("batch", "--audit", "--audit-config", cfg.toString(), "--input", in.toString(),
+            "--output", out.toString(), "--format", "csv", "--resume");
+        assertThat(r.exit()).as("%s", r).isZero();
+        assertThat(records(out)).isEqualTo(100);
+        try (AuditStore s = JdbcAuditStore.open(AuditConfig.fromConfigFile(cfg))) {
+            assertThat(s.eventCount()).as("the first ten lines once").isEqualTo(100);
+        }
+    }
+
     @Test
     void aPartialOutputWrittenWithoutAuditCannotBeResumedWithItNorTheOtherWayRound() throws Exception {
         Path in = tmp.resolve("in.ndjson");
