@@ -30,7 +30,10 @@ import org.netlm.docs.ReadmeJava;
  * ecj, drools-xml-support with xstream and drools-commands).
  *
  * <p>The build writes the project's runtime dependency tree (maven-dependency-plugin, see pom.xml); an embedder gets
- * that tree without the subtree of any optional dependency. This test compiles a small embedding application
+ * that tree without the subtree of any optional dependency, plus at most a jar that the tree shows only under an
+ * optional dependency although a required one needs it too (Maven prints a jar once; docs/embedding.md compares the two:
+ * {@code commons-codec} today). So the class path below has no jar an embedder would not get. This test compiles a small
+ * embedding application
  * ({@code src/test/embedder/EmbedderMain.java}) and the README's Java example against the main jar and those jars
  * only, runs it in a child JVM with that class path (plus logback as the embedder's own logging backend, with its
  * default configuration: everything from DEBUG up is printed) and checks: the bundled rules (pre-compiled), a copy of
