@@ -68,8 +68,8 @@ public record Findings(String scope, Grade grade, GradeFinding.Source gradeSourc
     }
 
     /**
-     * The findings by their output name, values in text form ({@link #textOf(Object)}), absent ones left out: for text
-     * boundaries (scenario files, snapshots); in code, use {@link #value(Finding)} or {@link #values()}.
+     * {@return the findings by their output name, values in text form ({@link #textOf(Object)}), absent ones left out}
+     * For text boundaries (scenario files, snapshots); in code, use {@link #value(Finding)} or {@link #values()}.
      */
     public Map<String, String> asMap() {
         Map<String, String> m = new LinkedHashMap<>();
