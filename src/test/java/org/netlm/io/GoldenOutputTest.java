@@ -85,11 +85,11 @@ class GoldenOutputTest {
                     a = engine.assess(p);
                 } catch (InvalidPatientException e) {
                     w.write("rejected: " + e.getMessage() + "\n");
-                    report.accept(new Outcome<>(line, p.getId(), null, List.of(e.getMessage()), null));
+                    report.accept(new Outcome<>(line, p.getId(), null, List.of(e.getMessage()), null, null));
                     continue;
                 }
                 assessed++;
-                report.accept(new Outcome<>(line, p.getId(), a, List.of(), null));
+                report.accept(new Outcome<>(line, p.getId(), a, List.of(), null, p));
                 w.write(AssessmentJson.toJson(a));
                 w.write("\n--- text\n");
                 w.write(AssessmentText.format(a, true));
