@@ -6,7 +6,8 @@ import org.netlm.model.fact.Criteria;
 /**
  * A derived fact: one named criterion, its state for this patient, and the input values behind it
  * (e.g. {@code "ki67Percent=12.5"}). Derived once per code by a classification rule and gathered into the
- * {@link Criteria} fact (never inserted on its own). Immutable.
+ * {@link Criteria} fact (never inserted on its own); every one derived for a patient is listed in
+ * {@link Assessment#criteria()}. Immutable.
  */
 public final class Criterion {
     private final CriterionCode code;
