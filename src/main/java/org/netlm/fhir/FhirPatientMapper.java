@@ -68,6 +68,25 @@ public final class FhirPatientMapper {
         return site;
     }
 
+    /**
+     * Builds now what the first mapping would otherwise build (a server calls this at start, off the first request's
+     * time): the shared HAPI context with the definitions of every resource type a Bundle is read for, its JSON parser,
+     * and the mapping classes, by mapping one small Bundle. Idempotent; thread-safe.
+     */
+    public static void warmUp() {
+        FhirContext ctx = context();
+        for (String type : List.of("Bundle", "Patient", "Condition", "Observation", "MedicationStatement", "MedicationRequest",
+                "MedicationAdministration", "Medication", "Procedure", "DiagnosticReport", "BodyStructure", "OperationOutcome")) {
+            ctx.getResourceDefinition(type);
+        }
+        try {
+            withDefaults().map("{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"resource\":"
+                + "{\"resourceType\":\"Patient\",\"id\":\"warm-up\",\"birthDate\":\"1960-01-01\"}}]}", LocalDate.of(2026, 1, 1));
+        } catch (FhirMappingException expected) {
+            // no tumour: not assessable, as intended; the parser and the mapping ran
+        }
+    }
+
     /** The shared HAPI context (R4). */
     static FhirContext context() {
         return FhirContext.forR4Cached();
