@@ -149,7 +149,7 @@ public final class RuleCatalog {
             problems.add(new RuleProblem(f.path(), r.getLine(), "rule \"" + r.getName() + "\" has no @id"));
             id = null;
         }
-        List<String> keys = org.netlm.model.Candidate.RuleMeta.splitKeys(annotation(r, "evidence"));
+        List<String> keys = org.netlm.model.fact.Candidate.RuleMeta.splitKeys(annotation(r, "evidence"));
         if (keys.isEmpty()) {
             problems.add(new RuleProblem(f.path(), r.getLine(), "rule \"" + r.getName() + "\" has no @evidence"));
         } else if (evidence != null) {

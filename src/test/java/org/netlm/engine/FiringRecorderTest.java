@@ -6,11 +6,11 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kie.api.runtime.KieSession;
-import org.netlm.model.Criteria;
-import org.netlm.model.CriteriaCollector;
 import org.netlm.model.CriterionCode;
 import org.netlm.model.PatientCase;
 import org.netlm.model.Therapy;
+import org.netlm.model.fact.Criteria;
+import org.netlm.model.fact.CriteriaCollector;
 import org.netlm.testing.Patients;
 import org.netlm.testing.RuleFolder;
 

@@ -12,7 +12,7 @@ import org.netlm.model.Therapy;
 class RuleCatalogRequirementsTest {
 
     static RuleInfo read(String when, RuleCatalog[] catalog) {
-        String drl = "package t;\nimport org.netlm.model.*;\n"
+        String drl = "package t;\nimport org.netlm.model.*;\nimport org.netlm.model.fact.*;\n"
             + "rule \"r\" @id(\"R-1\") @evidence(\"X\")\nwhen\n" + when + "\nthen\n"
             + "    insert(Candidate.of(kcontext, Therapy.PRRT, Strength.CONSIDER, \"r\"));\nend\n";
         catalog[0] = RuleCatalog.read(new RuleSource("test", List.of(new RuleSource.DrlFile("recommendation/t.drl", drl)), null), null);

@@ -24,7 +24,7 @@ class RuleCatalogTest {
         package org.netlm.rules.recommendation;
 
         import org.netlm.model.*;
-
+        import org.netlm.model.fact.*;
         """;
 
     @Test
@@ -42,7 +42,7 @@ class RuleCatalogTest {
                           unknown(CriterionCode.EXTRAHEPATIC_DISEASE),
                           !unmet(CriterionCode.RESECTABLE) )
                 not Criteria( met(CriterionCode.FUNCTIONAL) )
-                org.netlm.model.Criteria( met(CriterionCode.GRADE_G1_G2) && !met(CriterionCode.GRADE_G3) )
+                org.netlm.model.fact.Criteria( met(CriterionCode.GRADE_G1_G2) && !met(CriterionCode.GRADE_G3) )
                 PatientCase( ki67Percent > 3 )
             then
                 insert(Candidate.of(kcontext, Therapy.ABLATION, Strength.RECOMMENDED, "small."));
