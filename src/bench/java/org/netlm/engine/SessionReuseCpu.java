@@ -12,8 +12,8 @@ import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.rule.FactHandle;
-import org.netlm.model.CriteriaCollector;
 import org.netlm.model.PatientCase;
+import org.netlm.model.fact.CriteriaCollector;
 import org.netlm.testing.Patients;
 
 /**
