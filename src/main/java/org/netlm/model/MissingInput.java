@@ -28,7 +28,7 @@ public record MissingInput(String finding, List<String> fields, List<CriterionCo
         decides = List.copyOf(decides);
     }
 
-    /** {@code grade unknown: give grade, ki67Percent or mitosesPer2mm2: decides RADICAL_RESECTION, PRRT}. */
+    /** {@return one line for a person, e.g. {@code grade unknown: give grade, ki67Percent or mitosesPer2mm2: decides RADICAL_RESECTION, PRRT}} */
     public String describe() {
         String give = fields.size() == 1 ? fields.get(0)
             : String.join(", ", fields.subList(0, fields.size() - 1)) + " or " + fields.get(fields.size() - 1);
