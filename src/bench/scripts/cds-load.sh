@@ -2,7 +2,8 @@
 # Load run of the CDS Hooks service (docs/performance.md, "CDS Hooks service"): 10,000 patient-view requests with
 # prefetch (the examples/fhir Bundles) from 16 concurrent clients on loopback, JWT on; p50/p99 latency, requests/s,
 # and every response checked against engine.assess of the same Bundle. Not a test; a few minutes at most.
-# Usage (repository root): src/bench/scripts/cds-load.sh [requests=10000] [clients=16] [warmup=2000]
+# Usage (repository root): src/bench/scripts/cds-load.sh [requests=10000] [clients=16] [warmup=2000] [patient-view|discovery]
+# (discovery: GET /cds-services with the same tokens, what HTTP, JWT verification and the clients cost alone)
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 mvn -o -q -B -Pbench -DskipTests test-compile dependency:build-classpath \
@@ -10,5 +11,5 @@ mvn -o -q -B -Pbench -DskipTests test-compile dependency:build-classpath \
 uptime
 java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
   -Dlogback.configurationFile=netlm-cli-logback.xml \
-  org.netlm.service.CdsHooksLoad "${1:-10000}" "${2:-16}" "${3:-2000}"
+  org.netlm.service.CdsHooksLoad "${1:-10000}" "${2:-16}" "${3:-2000}" "${4:-patient-view}"
 uptime

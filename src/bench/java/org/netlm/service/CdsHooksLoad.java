@@ -38,7 +38,8 @@ import org.netlm.model.Assessment;
  * --input-format fhir --as-of today} assesses). Also reports this JVM's CPU time per request (server and clients
  * together), a figure that a machine shared with other work disturbs far less than wall-clock throughput.
  *
- * <p>Usage: {@code src/bench/scripts/cds-load.sh [requests=10000] [clients=16] [warmup=2000]}.
+ * <p>Usage: {@code src/bench/scripts/cds-load.sh [requests=10000] [clients=16] [warmup=2000] [patient-view|discovery]};
+ * {@code discovery} sends {@code GET /cds-services} with the same tokens: what HTTP, JWT and the clients cost alone.
  */
 public final class CdsHooksLoad {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -53,12 +54,14 @@ public final class CdsHooksLoad {
         int requests = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 16;
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
+        boolean discoveryOnly = args.length > 3 && args[3].equals("discovery");
         Path tmp = Files.createTempDirectory("netlm-load");
         TestIssuer ehr = TestIssuer.rsa("https://ehr.example.org", tmp);
         NetlmEngine engine = NetlmEngine.withDefaultRules();
         CdsHooksServer server = CdsHooksServer.start(engine, FhirPatientMapping.withDefaults(),
             ServiceConfig.defaults().withIssuers(List.of(ehr.config())), 0, CdsHooksServer.Auth.JWT);
-        String url = server.baseUrl() + "/cds-services/" + CdsHooksService.PATIENT_VIEW_ID;
+        String url = discoveryOnly ? server.baseUrl() + "/cds-services"
+            : server.baseUrl() + "/cds-services/" + CdsHooksService.PATIENT_VIEW_ID;
 
         List<Path> files;
         try (Stream<Path> s = Files.list(Path.of("examples/fhir"))) {
@@ -102,7 +105,7 @@ public final class CdsHooksLoad {
         AtomicInteger mismatches = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
         System.err.printf("warm-up: %d requests%n", warmup);
-        run(pool, http, url, bodies, expected, tokens, 0, warmup, clients, new long[warmup], mismatches, failures);
+        run(pool, http, url, bodies, expected, tokens, 0, warmup, clients, new long[warmup], mismatches, failures, discoveryOnly);
         mismatches.set(0);
         failures.set(0);
         String load = Files.readString(Path.of("/proc/loadavg")).trim();
@@ -111,7 +114,7 @@ public final class CdsHooksLoad {
             (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
-        run(pool, http, url, bodies, expected, tokens, warmup, requests, clients, latency, mismatches, failures);
+        run(pool, http, url, bodies, expected, tokens, warmup, requests, clients, latency, mismatches, failures, discoveryOnly);
         double seconds = (System.nanoTime() - t0) / 1e9;
         double cpuMsPerRequest = (os.getProcessCpuTime() - cpu0) / 1e6 / requests;
         String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
@@ -119,7 +122,8 @@ public final class CdsHooksLoad {
         server.stop();
 
         Arrays.sort(latency);
-        System.out.printf("CDS Hooks patient-view load: %d requests, %d clients, loopback, JWT (RS384) on, %d example Bundles%n",
+        System.out.printf((discoveryOnly ? "GET /cds-services (discovery: HTTP, JWT and clients alone)" : "CDS Hooks patient-view")
+            + " load: %d requests, %d clients, loopback, JWT (RS384) on, %d example Bundles%n",
             requests, clients, bodies.size());
         System.out.printf("  throughput %.0f requests/s (%.2f s)%n", requests / seconds, seconds);
         System.out.printf("  latency ms: p50 %.2f  p90 %.2f  p99 %.2f  max %.2f%n", ms(latency, 0.50), ms(latency, 0.90),
@@ -140,22 +144,25 @@ public final class CdsHooksLoad {
 
     private static void run(ExecutorService pool, HttpClient http, String url, List<byte[]> bodies, List<String> expected,
                             String[] tokens, int offset, int n, int clients, long[] latency, AtomicInteger mismatches,
-                            AtomicInteger failures) throws Exception {
+                            AtomicInteger failures, boolean discovery) throws Exception {
         AtomicInteger next = new AtomicInteger();
         List<Future<?>> workers = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             workers.add(pool.submit(() -> {
                 for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
                     int which = i % bodies.size();
-                    HttpRequest req = HttpRequest.newBuilder(URI.create(url))
-                        .header("Content-Type", "application/json")
-                        .header("Authorization", "Bearer " + tokens[offset + i])
+                    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer " + tokens[offset + i]);
+                    HttpRequest req = discovery ? b.GET().build() : b.header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(which))).build();
                     long s = System.nanoTime();
                     HttpResponse<byte[]> r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
                     latency[i] = System.nanoTime() - s;
                     if (r.statusCode() != 200) {
                         failures.incrementAndGet();
+                        continue;
+                    }
+                    if (discovery) {
                         continue;
                     }
                     List<String> summaries = new ArrayList<>();

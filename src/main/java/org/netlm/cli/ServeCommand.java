@@ -3,15 +3,19 @@ package org.netlm.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.netlm.audit.AuditConfig;
 import org.netlm.audit.AuditStore;
 import org.netlm.audit.AuditUnavailableException;
 import org.netlm.audit.JdbcAuditStore;
 import org.netlm.engine.NetlmEngine;
+import org.netlm.fhir.FhirPatientMapper;
 import org.netlm.fhir.MappingFileException;
 import org.netlm.service.CdsHooksServer;
 import org.netlm.service.FhirPatientMapping;
 import org.netlm.service.ServiceConfig;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -80,11 +84,30 @@ final class ServeCommand implements Callable<Integer> {
         } catch (ServiceConfig.BadConfigException e) {
             throw new CliException(ErrorHandler.INVALID_INPUT, e.getMessage());
         }
-        NetlmEngine engine = rules.engine();
-        AuditStore audit = openAudit(cfg);
+        // The engine, the FHIR mapper (HAPI) and the audit store are independent: built side by side, and the port is
+        // bound only when all three are ready, so no request ever meets a half-built service. Logging is set up first,
+        // on this thread (SLF4J would otherwise queue and replay, with a warning, what the threads log meanwhile).
+        LoggerFactory.getILoggerFactory();
+        CompletableFuture<FhirPatientMapping> mapping = CompletableFuture.supplyAsync(() -> {
+            FhirPatientMapping m = mapping(cfg);
+            FhirPatientMapper.warmUp();
+            return m;
+        });
+        CompletableFuture<AuditStore> opening = CompletableFuture.supplyAsync(() -> openAudit(cfg));
+        NetlmEngine engine;
+        AuditStore audit;
+        FhirPatientMapping patients;
+        try {
+            engine = rules.engine();
+            patients = mapping.join();
+            audit = opening.join();
+        } catch (RuntimeException e) {
+            opening.thenAccept(AuditStore::close);
+            throw e instanceof CompletionException c && c.getCause() instanceof RuntimeException r ? r : e;
+        }
         CdsHooksServer server;
         try {
-            server = CdsHooksServer.start(engine, mapping(cfg), cfg, port,
+            server = CdsHooksServer.start(engine, patients, cfg, port,
                 noAuth ? CdsHooksServer.Auth.NONE : CdsHooksServer.Auth.JWT, audit);
         } catch (RuntimeException e) {
             audit.close();

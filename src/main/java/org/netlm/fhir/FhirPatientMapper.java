@@ -3,15 +3,19 @@ package org.netlm.fhir;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.JsonParser;
 import ca.uhn.fhir.parser.LenientErrorHandler;
 import ca.uhn.fhir.parser.json.BaseJsonLikeValue.ScalarType;
 import ca.uhn.fhir.parser.json.BaseJsonLikeValue.ValueType;
+import ca.uhn.fhir.parser.json.jackson.JacksonStructure;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.netlm.validation.Violation;
@@ -64,6 +68,25 @@ public final class FhirPatientMapper {
         return site;
     }
 
+    /**
+     * Builds now what the first mapping would otherwise build (a server calls this at start, off the first request's
+     * time): the shared HAPI context with the definitions of every resource type a Bundle is read for, its JSON parser,
+     * and the mapping classes, by mapping one small Bundle. Idempotent; thread-safe.
+     */
+    public static void warmUp() {
+        FhirContext ctx = context();
+        for (String type : List.of("Bundle", "Patient", "Condition", "Observation", "MedicationStatement", "MedicationRequest",
+                "MedicationAdministration", "Medication", "Procedure", "DiagnosticReport", "BodyStructure", "OperationOutcome")) {
+            ctx.getResourceDefinition(type);
+        }
+        try {
+            withDefaults().map("{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"resource\":"
+                + "{\"resourceType\":\"Patient\",\"id\":\"warm-up\",\"birthDate\":\"1960-01-01\"}}]}", LocalDate.of(2026, 1, 1));
+        } catch (FhirMappingException expected) {
+            // no tumour: not assessable, as intended; the parser and the mapping ran
+        }
+    }
+
     /** The shared HAPI context (R4). */
     static FhirContext context() {
         return FhirContext.forR4Cached();
@@ -92,10 +115,30 @@ public final class FhirPatientMapper {
     /** Maps FHIR JSON text holding one Bundle as of {@code asOf} ({@code null}: from the Bundle). */
     public FhirMappingResult map(String bundleJson, LocalDate asOf) {
         Objects.requireNonNull(bundleJson, "bundleJson");
+        return parseAndMap(p -> p.parseResource(bundleJson), asOf);
+    }
+
+    /**
+     * Maps one Bundle already read as a Jackson tree, as of {@code asOf} ({@code null}: from the Bundle), without
+     * writing it out as text for HAPI to read again (what a service that has parsed the request saves). Read the tree
+     * as HAPI reads text, with decimals as {@link java.math.BigDecimal}
+     * ({@code DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS}), to map exactly what {@link #map(String, LocalDate)}
+     * maps for the same text. The tree is read, not changed.
+     */
+    public FhirMappingResult map(ObjectNode bundleJson, LocalDate asOf) {
+        Objects.requireNonNull(bundleJson, "bundleJson");
+        JacksonStructure tree = new JacksonStructure();
+        tree.setNativeObject(bundleJson);
+        // JsonParser.parseResource(JsonLikeStructure) sets entry ids from fullUrl whatever the parser says (2.11 keeps
+        // them as written); doParseResource is the step the text path takes after reading the text into this tree.
+        return parseAndMap(p -> ((JsonParser) p).doParseResource(null, tree), asOf);
+    }
+
+    private FhirMappingResult parseAndMap(Function<IParser, IBaseResource> parse, LocalDate asOf) {
         Issues issues = new Issues();
         IBaseResource parsed;
         try {
-            parsed = newParser(issues).parseResource(bundleJson);
+            parsed = parse.apply(newParser(issues));
         } catch (DataFormatException | IllegalArgumentException | IllegalStateException e) {
             throw refused(new Violation(DOCUMENT, null, "not FHIR JSON: " + hapiMessage(e)));
         }

@@ -37,6 +37,22 @@ public final class Assessment {
     private volatile Explanations explanations;
     private Supplier<Explanations> explain; // guarded by this; null once the explanations exist
 
+    /**
+     * An assessment with its explanations already built. Assessments normally come from
+     * {@link org.netlm.engine.NetlmEngine}; this constructor is for code that rebuilds one (a changed copy, a fixture
+     * for testing what renders or stores assessments).
+     *
+     * @param patientId        the case id of the assessed patient
+     * @param rulesetVersion   the library version plus the rule folder's digest ({@link #rulesetVersion()})
+     * @param knowledgeVersion the knowledge version the rule folder declares ({@link #knowledgeVersion()})
+     * @param findings         what the classification rules derived
+     * @param recommendations  the resolved recommendations, at most one per therapy (copied)
+     * @param warnings         the warnings raised (copied)
+     * @param firedRules       the {@code @id}s of the rules that fired, in firing order (copied)
+     * @param criteria         every criterion derived for the patient (copied)
+     * @param disclaimer       the decision-support statement, normally {@link #DISCLAIMER}
+     * @param explanations     why and why not; {@code null} is taken as {@link Explanations#NONE}
+     */
     public Assessment(String patientId, String rulesetVersion, String knowledgeVersion, Findings findings, List<Recommendation> recommendations,
                       List<Warning> warnings, List<String> firedRules, List<Criterion> criteria, String disclaimer,
                       Explanations explanations) {
@@ -44,7 +60,20 @@ public final class Assessment {
             explanations == null ? Explanations.NONE : explanations, null);
     }
 
-    /** An assessment without explanations ({@link Explanations#NONE}). */
+    /**
+     * An assessment without explanations ({@link Explanations#NONE}): {@link #why}, {@link #whyNot} and
+     * {@link #missingInputs()} are empty.
+     *
+     * @param patientId        the case id of the assessed patient
+     * @param rulesetVersion   the library version plus the rule folder's digest ({@link #rulesetVersion()})
+     * @param knowledgeVersion the knowledge version the rule folder declares ({@link #knowledgeVersion()})
+     * @param findings         what the classification rules derived
+     * @param recommendations  the resolved recommendations, at most one per therapy (copied)
+     * @param warnings         the warnings raised (copied)
+     * @param firedRules       the {@code @id}s of the rules that fired, in firing order (copied)
+     * @param criteria         every criterion derived for the patient (copied)
+     * @param disclaimer       the decision-support statement, normally {@link #DISCLAIMER}
+     */
     public Assessment(String patientId, String rulesetVersion, String knowledgeVersion, Findings findings, List<Recommendation> recommendations,
                       List<Warning> warnings, List<String> firedRules, List<Criterion> criteria, String disclaimer) {
         this(patientId, rulesetVersion, knowledgeVersion, findings, recommendations, warnings, firedRules, criteria, disclaimer, Explanations.NONE);
@@ -69,6 +98,19 @@ public final class Assessment {
     /**
      * An assessment whose explanations are built by {@code explain} on first use, once. {@code explain} must only
      * read data that no longer change (the engine passes what the finished session left behind).
+     *
+     * @param patientId        the case id of the assessed patient
+     * @param rulesetVersion   the library version plus the rule folder's digest ({@link #rulesetVersion()})
+     * @param knowledgeVersion the knowledge version the rule folder declares ({@link #knowledgeVersion()})
+     * @param findings         what the classification rules derived
+     * @param recommendations  the resolved recommendations, at most one per therapy (copied)
+     * @param warnings         the warnings raised (copied)
+     * @param firedRules       the {@code @id}s of the rules that fired, in firing order (copied)
+     * @param criteria         every criterion derived for the patient (copied)
+     * @param disclaimer       the decision-support statement, normally {@link #DISCLAIMER}
+     * @param explain          builds the explanations when first asked for; a {@code null} result is taken as
+     *                         {@link Explanations#NONE}
+     * @return the assessment
      */
     public static Assessment explainedOnDemand(String patientId, String rulesetVersion, String knowledgeVersion, Findings findings,
                                                List<Recommendation> recommendations, List<Warning> warnings,

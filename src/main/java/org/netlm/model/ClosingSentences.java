@@ -48,7 +48,14 @@ public final class ClosingSentences {
     private ClosingSentences() {
     }
 
-    /** The "Check before use" sentence of a drug (comorbidities are not inputs and are not evaluated). */
+    /**
+     * The "Check before use" sentence of a drug (§2, Comorbidities): comorbidities are not inputs and are not
+     * evaluated, so an offered drug's rationale ends with what to check.
+     *
+     * @param t the therapy
+     * @return the sentence for EVEROLIMUS, SUNITINIB, SURUFATINIB, CABOZANTINIB, CHEMOTHERAPY, PRRT and
+     *         PLATINUM_ETOPOSIDE; empty for any other therapy
+     */
     public static Optional<String> checkBeforeUse(Therapy t) {
         return Optional.ofNullable(switch (t) {
             case EVEROLIMUS -> "Check before use: blood glucose and diabetes control, lipids, infection risk, pneumonitis, stomatitis.";
@@ -60,7 +67,12 @@ public final class ClosingSentences {
         });
     }
 
-    /** The evidence keys behind a drug's "Check before use" sentence (the labels, where evidence.md names one). */
+    /**
+     * The evidence keys behind a drug's "Check before use" sentence: the drug labels, where evidence.md names one.
+     *
+     * @param t the therapy
+     * @return the keys of evidence.md (e.g. {@code EVEROLIMUS_LABEL}); empty when no label is cited
+     */
     public static List<String> checkBeforeUseEvidence(Therapy t) {
         return switch (t) {
             case EVEROLIMUS -> List.of("EVEROLIMUS_LABEL");

@@ -21,6 +21,15 @@ import org.netlm.model.explanation.WhyNot;
  * @param decides  the therapies the data would decide, in {@link Therapy} order
  */
 public record MissingInput(String finding, List<String> fields, List<CriterionCode> criteria, List<Therapy> decides) {
+    /**
+     * A group of missing inputs; the lists are copied.
+     *
+     * @param finding  what is unknown, e.g. {@code grade}
+     * @param fields   the patient fields that would decide the criteria
+     * @param criteria the UNKNOWN criteria these fields decide
+     * @param decides  the therapies the data would decide
+     * @throws NullPointerException when {@code finding} or a list is {@code null}
+     */
     public MissingInput {
         Objects.requireNonNull(finding, "finding");
         fields = List.copyOf(fields);

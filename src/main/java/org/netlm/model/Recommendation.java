@@ -16,6 +16,19 @@ import java.util.Objects;
  */
 public record Recommendation(Therapy therapy, Strength strength, String rationale, List<Citation> evidence,
                              String ruleId, List<Opinion> opinions, List<String> limits) {
+    /**
+     * A resolved recommendation; the lists are copied.
+     *
+     * @param therapy   the therapy or process item
+     * @param strength  the resolved strength
+     * @param rationale a plain sentence for a clinician
+     * @param evidence  citations of the deciding rule
+     * @param ruleId    {@code @id} of the rule whose strength won
+     * @param opinions  every rule's opinion on this therapy, the deciding one first
+     * @param limits    limits applied by the resolution layer, as "RULE-ID: reason"
+     * @throws NullPointerException when {@code therapy}, {@code strength}, {@code rationale}, {@code ruleId} or a
+     *                              list is {@code null}
+     */
     public Recommendation {
         Objects.requireNonNull(therapy, "therapy");
         Objects.requireNonNull(strength, "strength");

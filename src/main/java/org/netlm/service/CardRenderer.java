@@ -3,6 +3,8 @@ package org.netlm.service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +39,7 @@ final class CardRenderer {
     static final String TOPIC_SYSTEM = "http://netlm.org/fhir/CodeSystem/netlm-card-topic";
     static final int MAX_SUMMARY = 139;
     private static final String PREFIX = "NET liver metastases: ";
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(CardRenderer::drbg);
 
     private final ObjectMapper mapper;
     private final String label;
@@ -158,7 +161,7 @@ final class CardRenderer {
 
     private ObjectNode card(String summary, String indicator, StringBuilder detail, List<Citation> evidence, String topic) {
         ObjectNode card = mapper.createObjectNode();
-        card.put("uuid", UUID.randomUUID().toString());
+        card.put("uuid", uuid());
         card.put("summary", summary);
         card.put("indicator", indicator);
         while (detail.length() > 0 && detail.charAt(detail.length() - 1) == '\n') {
@@ -188,12 +191,38 @@ final class CardRenderer {
         return card;
     }
 
+    /**
+     * A random (version 4) UUID from this thread's own DRBG: {@link UUID#randomUUID()} reads {@code /dev/urandom} under
+     * one JVM-wide lock for every card, which serialised the request threads of a loaded server.
+     */
+    static String uuid() {
+        byte[] b = new byte[16];
+        RANDOM.get().nextBytes(b);
+        b[6] = (byte) ((b[6] & 0x0f) | 0x40);
+        b[8] = (byte) ((b[8] & 0x3f) | 0x80);
+        long msb = 0;
+        long lsb = 0;
+        for (int i = 0; i < 8; i++) {
+            msb = (msb << 8) | (b[i] & 0xff);
+            lsb = (lsb << 8) | (b[8 + i] & 0xff);
+        }
+        return new UUID(msb, lsb).toString();
+    }
+
     /** The DOI link, else the PubMed link, else {@code null}. */
     static String url(Citation c) {
         if (c.doi() != null) {
             return "https://doi.org/" + c.doi();
         }
         return c.pmid() == null ? null : "https://pubmed.ncbi.nlm.nih.gov/" + c.pmid() + "/";
+    }
+
+    private static SecureRandom drbg() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (NoSuchAlgorithmException e) {
+            return new SecureRandom();
+        }
     }
 
     static String summary(String text) {

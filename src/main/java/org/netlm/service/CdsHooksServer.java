@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.javalin.http.Context;
@@ -48,13 +50,20 @@ public final class CdsHooksServer implements AutoCloseable {
         this.auth = auth;
     }
 
-    /** The JSON reader of request bodies: duplicate keys rejected, nesting and strings bounded. */
+    /**
+     * The JSON reader of request bodies: duplicate keys rejected, nesting and strings bounded, decimals read as
+     * {@link java.math.BigDecimal} with their digits kept, as HAPI reads FHIR JSON: the prefetch's tree goes to the FHIR
+     * mapper as it is, without being written out as text and parsed again.
+     */
     static ObjectMapper requestMapper() {
         JsonFactory f = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).maxStringLength(5_000_000).build())
             .build();
-        return new JsonMapper(f);
+        return JsonMapper.builder(f)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
     }
 
     /**

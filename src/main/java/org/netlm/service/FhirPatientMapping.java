@@ -1,6 +1,7 @@
 package org.netlm.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -30,7 +31,7 @@ public final class FhirPatientMapping implements PatientMapping {
     @Override
     public Mapped map(JsonNode bundle) {
         try {
-            FhirMappingResult r = mapper.map(bundle.toString());
+            FhirMappingResult r = bundle instanceof ObjectNode tree ? mapper.map(tree, null) : mapper.map(bundle.toString());
             return new Mapped(r.patientCase(), r.report().notMapped(), List.of(), r.report().toTree());
         } catch (FhirMappingException e) {
             return new Mapped(null, e.report() == null ? List.of() : e.report().notMapped(),

@@ -12,7 +12,14 @@ public final class DidYouMean {
     private DidYouMean() {
     }
 
-    /** The known name closest to {@code name}, or empty when none is near enough to be a typo. */
+    /**
+     * The known name closest to {@code name}.
+     *
+     * @param name  the name as written (e.g. an unknown JSON field)
+     * @param known the names that exist
+     * @return the nearest known name (a case-insensitive match first, then the fewest edits, the first of equals in
+     *         {@code known}'s order), or empty when none is near enough to be a typo
+     */
     public static Optional<String> nearest(String name, Collection<String> known) {
         String best = null;
         int bestDistance = limit(name) + 1;
@@ -26,7 +33,14 @@ public final class DidYouMean {
         return Optional.ofNullable(best);
     }
 
-    /** {@code " (did you mean X?)"}, or the empty string when no known name is near. */
+    /**
+     * The suggestion to append to an error message.
+     *
+     * @param name  the name as written
+     * @param known the names that exist
+     * @return {@code " (did you mean X?)"} with the {@link #nearest nearest} known name, or the empty string when
+     *         none is near
+     */
     public static String hint(String name, Collection<String> known) {
         return nearest(name, known).map(k -> " (did you mean " + k + "?)").orElse("");
     }

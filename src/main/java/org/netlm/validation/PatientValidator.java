@@ -34,13 +34,22 @@ public final class PatientValidator {
      */
     public record Range(String field, double min, double max, boolean minExclusive, boolean integer,
                         Function<PatientCase, Number> value) {
-        /** Whether {@code n} is finite and inside the range. */
+        /**
+         * Whether a value is accepted for this field.
+         *
+         * @param n the value (not {@code null})
+         * @return true when {@code n} is finite and inside the range
+         */
         public boolean contains(Number n) {
             double d = n.doubleValue();
             return Double.isFinite(d) && (minExclusive ? d > min : d >= min) && d <= max;
         }
 
-        /** Why a value outside the range is refused. */
+        /**
+         * Why a value outside the range is refused, as the {@link Violation}'s reason.
+         *
+         * @return e.g. {@code "must be between 0 and 4"} or {@code "must be at least 1"}
+         */
         public String reason() {
             if (max != Double.POSITIVE_INFINITY) {
                 return "must be between " + fmt(min) + " and " + fmt(max);
@@ -67,7 +76,13 @@ public final class PatientValidator {
     private PatientValidator() {
     }
 
-    /** All violations of {@code p}; empty when the case is valid. */
+    /**
+     * Every problem of a case at once: required fields missing, the id blank, too long or holding control
+     * characters, numbers outside {@link #RANGES}, too many prior therapies or one without therapy or outcome.
+     *
+     * @param p the case; {@code null} gives one violation
+     * @return the violations (field, value, reason), id first and priorTherapies last; empty when the case is valid
+     */
     public static List<Violation> check(PatientCase p) {
         List<Violation> v = new ArrayList<>();
         if (p == null) {
@@ -119,7 +134,12 @@ public final class PatientValidator {
         return v;
     }
 
-    /** Throws {@link InvalidPatientException} listing every violation, if there is any. */
+    /**
+     * Refuses an invalid case before any rule sees it.
+     *
+     * @param p the case
+     * @throws InvalidPatientException listing every violation of {@link #check(PatientCase)}, if there is any
+     */
     public static void requireValid(PatientCase p) {
         List<Violation> v = check(p);
         if (!v.isEmpty()) {

@@ -2,6 +2,12 @@ package org.netlm.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import net.jqwik.api.ForAll;
@@ -20,6 +26,9 @@ import org.netlm.testing.Patients;
  */
 class FhirRoundTripProperties {
     static final FhirPatientMapper SITE = mapper();
+    /** Decimals as HAPI reads them (what the service's request reader does). */
+    static final ObjectMapper TREE_READER = JsonMapper.builder()
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES).build();
 
     static FhirPatientMapper mapper() {
         try {
@@ -39,5 +48,15 @@ class FhirRoundTripProperties {
         FhirMappingResult m = SITE.map(FhirBundles.json(p));
         assertThat(m.patientCase()).usingRecursiveComparison().isEqualTo(FhirBundles.expectedAfterMapping(p));
         assertThat(m.report().violations()).isEmpty();
+    }
+
+    /** A Bundle handed over as a Jackson tree (as the CDS Hooks service does) maps exactly like its text. */
+    @Property(tries = 200)
+    void aBundleReadAsATreeMapsLikeItsText(@ForAll("patients") PatientCase p) throws Exception {
+        String text = FhirBundles.json(p);
+        FhirMappingResult fromText = SITE.map(text, null);
+        FhirMappingResult fromTree = SITE.map((ObjectNode) TREE_READER.readTree(text), null);
+        assertThat(fromTree.patientCase()).isEqualTo(fromText.patientCase());
+        assertThat(fromTree.report().toJson()).isEqualTo(fromText.report().toJson());
     }
 }
