@@ -3,7 +3,7 @@ package org.netlm.catalog;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Map;
-import org.netlm.engine.RuleSource;
+import org.netlm.catalog.RuleSource;
 
 /**
  * The cold cost of the rule policy: the first checks of the bundled rules in a fresh JVM (class loading of the DRL

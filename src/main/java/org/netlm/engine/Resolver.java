@@ -18,6 +18,7 @@ import org.netlm.model.StrengthLimit;
 import org.netlm.model.Therapy;
 import org.netlm.model.Warning;
 import org.netlm.model.WarningCode;
+import org.netlm.catalog.EvidenceRegistry;
 
 /**
  * The resolution layer, run once all candidates are in (decision-model.md allows it in Java; §1 Candidates and

@@ -25,7 +25,7 @@ import org.netlm.batch.Outcome;
 import org.netlm.batch.OutcomeFormat;
 import org.netlm.engine.AssessOptions;
 import org.netlm.engine.NetlmEngine;
-import org.netlm.engine.RuleInfo;
+import org.netlm.catalog.RuleInfo;
 import org.netlm.io.LineReader;
 import org.netlm.io.PatientInput;
 import org.netlm.io.PatientReader;

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.netlm.testing.RuleFolder;
+import org.netlm.catalog.RuleInfo;
 
 /** The knowledge base shipped in the jar: compiled, complete, and compiled only once. */
 class BundledRulesTest {

@@ -23,6 +23,10 @@ import org.netlm.model.StrengthLimit;
 import org.netlm.model.Therapy;
 import org.netlm.model.Why;
 import org.netlm.model.WhyNot;
+import org.netlm.catalog.Requirement;
+import org.netlm.explain.ExplanationText;
+import org.netlm.catalog.RuleInfo;
+import org.netlm.catalog.RuleCatalog;
 
 /**
  * What must hold between an assessment, its explanations, the rules that fired and the rule catalogue, for any
@@ -139,7 +143,7 @@ final class ExplanationInvariants {
             }
             for (Requirement q : info.get().requirements()) {
                 r.matched().stream().filter(c -> c.code() == q.code() && !q.acceptedBy(c.state()))
-                    .forEach(c -> out.add(t + ": " + r.ruleId() + " matched " + c.describe() + " which " + q.describe() + " rejects"));
+                    .forEach(c -> out.add(t + ": " + r.ruleId() + " matched " + c.describe() + " which " + ExplanationText.requirement(q) + " rejects"));
             }
         }
     }

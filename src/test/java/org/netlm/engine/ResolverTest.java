@@ -13,6 +13,7 @@ import org.netlm.model.Strength;
 import org.netlm.model.StrengthLimit;
 import org.netlm.model.Therapy;
 import org.netlm.model.WarningCode;
+import org.netlm.catalog.EvidenceRegistry;
 
 /** The resolution layer: limits first, then one recommendation per therapy, the most restrictive winning. */
 class ResolverTest {

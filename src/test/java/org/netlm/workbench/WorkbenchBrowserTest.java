@@ -210,7 +210,7 @@ class WorkbenchBrowserTest {
         String file = wb.ruleFileContaining("Strength.RECOMMENDED");
         String original = Files.readString(wb.rules.resolve(file));
         Files.writeString(wb.rules.resolve(file), original.replace("Strength.RECOMMENDED", "Strength.CONSIDER"));
-        String edited = org.netlm.engine.RuleSource.fromDirectory(wb.rules).digest();
+        String edited = org.netlm.catalog.RuleSource.fromDirectory(wb.rules).digest();
         try {
             wait.until(d -> {
                 var rules = wb.get("/api/rules").json();

@@ -1,4 +1,4 @@
-package org.netlm.engine;
+package org.netlm.catalog;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -20,6 +20,8 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.runtime.KieContainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.netlm.engine.RuleProblem;
+import org.netlm.engine.RuleCompilationException;
 
 /**
  * Compiles DRL text into a {@link KieBase} with the classic DRL compiler (whose messages name file,

@@ -1,6 +1,18 @@
-package org.netlm.engine;
+package org.netlm.catalog;
 
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
 import java.io.StringReader;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,6 +25,7 @@ import java.util.regex.Pattern;
 import org.drools.drl.ast.descr.AndDescr;
 import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.ConditionalElementDescr;
 import org.drools.drl.ast.descr.ExistsDescr;
 import org.drools.drl.ast.descr.NotDescr;
 import org.drools.drl.ast.descr.OrDescr;
@@ -23,23 +36,20 @@ import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsError;
 import org.drools.drl.parser.DroolsParserException;
 import org.netlm.model.CriterionCode;
+import org.netlm.model.CriterionPredicate;
 import org.netlm.model.Strength;
+import org.netlm.model.StrengthLimit;
 import org.netlm.model.Therapy;
+import org.netlm.engine.RuleProblem;
 
 /**
  * Every rule of a rule folder as {@link RuleInfo}, read with the Drools DRL parser, plus the rule-hygiene
  * checks of decision-model.md section 4 (unique {@code @id}, known {@code @evidence}, no writes to facts).
  */
 public final class RuleCatalog {
-    private static final Pattern CANDIDATE = Pattern.compile(
-        "Candidate\\s*\\.\\s*of\\s*\\(\\s*kcontext\\s*,\\s*Therapy\\s*\\.\\s*(\\w+)\\s*,\\s*Strength\\s*\\.\\s*(\\w+)");
-    private static final Pattern LIMIT = Pattern.compile(
-        "StrengthLimit\\s*\\.\\s*of\\s*\\(\\s*kcontext\\s*,\\s*Therapy\\s*\\.\\s*(\\w+)\\s*,\\s*(?:StrengthLimit\\s*\\.\\s*)?Kind\\s*\\.\\s*(\\w+)");
-    /** One condition of a {@code Criteria(…)} pattern: {@code met(CriterionCode.NET)}, {@code !unmet(…)}, … */
-    private static final Pattern CONDITION = Pattern.compile(
-        "(!?)\\s*(met|unmet|unknown|notMet|notUnmet)\\s*\\(\\s*CriterionCode\\s*\\.\\s*(\\w+)\\s*\\)");
-    private static final Pattern DERIVES = Pattern.compile("Criterion\\s*\\.\\s*of\\s*\\(\\s*CriterionCode\\s*\\.\\s*(\\w+)");
-    private static final Pattern INSERTS_CRITERION = Pattern.compile("\\binsert(Logical)?\\s*\\(\\s*(new\\s+Criterion\\s*\\(|Criterion\\s*\\.\\s*of\\b)");
+    private static final JavaParser JAVA = new JavaParser(new ParserConfiguration()
+        .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
+    private static final Pattern SEPARATORS = Pattern.compile("[,\\s]+");
     private static final Pattern WRITES = Pattern.compile("\\b(modify|update|delete|retract)\\s*\\(");
 
     private final List<RuleInfo> rules;
@@ -58,7 +68,7 @@ public final class RuleCatalog {
         List<RuleProblem> problems = new ArrayList<>();
         Map<String, RuleInfo> byId = new HashMap<>();
         Set<RuleInfo> partial = new HashSet<>();
-        Map<CriterionCode, RuleInfo> derivers = new java.util.EnumMap<>(CriterionCode.class);
+        Map<CriterionCode, RuleInfo> derivers = new EnumMap<>(CriterionCode.class);
         for (RuleSource.DrlFile f : source.drlFiles()) {
             PackageDescr pkg;
             DrlParser parser = new DrlParser();
@@ -102,15 +112,17 @@ public final class RuleCatalog {
             problems.add(new RuleProblem(f.path(), r.getLine(), "rule \"" + r.getName() + "\" matches Criterion facts, which the "
                 + "engine never inserts: write the conditions as Criteria( met(CriterionCode.X), notMet(CriterionCode.Y) )"));
         }
-        String rhs = r.getConsequence() == null ? "" : r.getConsequence().toString();
-        if (INSERTS_CRITERION.matcher(rhs).find()) {
+        RuleConsequence rhs = consequence(r).orElse(null);
+        if (rhs == null) {
+            return;
+        }
+        if (rhs.insertsCriterion()) {
             problems.add(new RuleProblem(f.path(), r.getConsequenceLine() > 0 ? r.getConsequenceLine() : r.getLine(),
                 "rule \"" + r.getName() + "\" inserts a Criterion fact, which no rule can match: add it to the criteria instead, "
                 + "criteria.add(kcontext, Criterion.of(...)) with global CriteriaCollector criteria; declared in the file"));
         }
-        Matcher d = DERIVES.matcher(rhs);
-        while (d.find()) {
-            CriterionCode code = enumOrNull(CriterionCode.class, d.group(1));
+        for (String derived : rhs.derives()) {
+            CriterionCode code = enumOrNull(CriterionCode.class, derived);
             if (code == null) {
                 continue;
             }
@@ -127,7 +139,7 @@ public final class RuleCatalog {
         if (d instanceof PatternDescr p) {
             return isType(p, "Criterion");
         }
-        if (d instanceof org.drools.drl.ast.descr.ConditionalElementDescr ce) {
+        if (d instanceof ConditionalElementDescr ce) {
             for (Object child : ce.getDescrs()) {
                 if (child instanceof BaseDescr b && matchesCriterionFacts(b)) {
                     return true;
@@ -149,7 +161,7 @@ public final class RuleCatalog {
             problems.add(new RuleProblem(f.path(), r.getLine(), "rule \"" + r.getName() + "\" has no @id"));
             id = null;
         }
-        List<String> keys = org.netlm.model.Candidate.RuleMeta.splitKeys(annotation(r, "evidence"));
+        List<String> keys = splitKeys(annotation(r, "evidence"));
         if (keys.isEmpty()) {
             problems.add(new RuleProblem(f.path(), r.getLine(), "rule \"" + r.getName() + "\" has no @evidence"));
         } else if (evidence != null) {
@@ -171,24 +183,14 @@ public final class RuleCatalog {
             problems.add(new RuleProblem(f.path(), r.getConsequenceLine() > 0 ? r.getConsequenceLine() : r.getLine(),
                 "rule \"" + r.getName() + "\" calls " + w.group(1) + "(): rules must not change facts; insert a derived fact instead"));
         }
-        Therapy therapy = null;
-        Strength strength = null;
-        String limit = null;
-        Matcher c = CANDIDATE.matcher(rhs);
-        if (c.find()) {
-            therapy = enumOrNull(Therapy.class, c.group(1));
-            strength = enumOrNull(Strength.class, c.group(2));
-        }
-        Matcher l = LIMIT.matcher(rhs);
-        if (therapy == null && l.find()) {
-            therapy = enumOrNull(Therapy.class, l.group(1));
-            limit = l.group(2);
-        }
+        List<RuleInfo.Offer> offers = declared(f, r, "offers", Strength.class, RuleInfo.Offer::new, problems);
+        List<RuleInfo.Limit> limits = declared(f, r, "limits", StrengthLimit.Kind.class, RuleInfo.Limit::new, problems);
+        checkDeclarations(f, lines, r, offers, limits, problems);
         List<Requirement> reqs = new ArrayList<>();
         boolean fullyRead = collect(r.getLhs(), false, reqs);
         String layer = f.path().contains("/") ? f.path().substring(0, f.path().indexOf('/')) : "";
         RuleInfo info = new RuleInfo(id, r.getName(), f.path(), r.getLine(), layer, keys, comment,
-            therapy, strength, limit, reqs, RuleConditions.asWritten(r));
+            offers, limits, reqs, RuleConditions.asWritten(r));
         if (!fullyRead) {
             partial.add(info);
         }
@@ -214,21 +216,20 @@ public final class RuleCatalog {
             List<Requirement> reqs = new ArrayList<>();
             boolean full = true;
             for (BaseDescr c : p.getConstraint().getDescrs()) {
-                for (String part : (c.getText() != null ? c.getText() : c.toString()).split("&&")) {
-                    Requirement req = requirement(part);
-                    if (req == null) {
-                        full = false;
-                    } else {
-                        reqs.add(req);
-                    }
+                Optional<List<Requirement>> read = requirements(c.getText() != null ? c.getText() : c.toString());
+                if (read.isEmpty()) {
+                    full = false;
+                } else {
+                    reqs.addAll(read.get());
                 }
             }
             if (negated) {
                 // not Criteria( a ) is the requirement "not a"; not Criteria( a, b ) is no conjunction of requirements
-                if (reqs.size() != 1 || !full || reqs.get(0).expect() == Requirement.Expect.UNKNOWN) {
+                Optional<CriterionPredicate> opposite = reqs.size() == 1 && full ? reqs.get(0).predicate().negated() : Optional.empty();
+                if (opposite.isEmpty()) {
                     return false;
                 }
-                out.add(new Requirement(reqs.get(0).code(), reqs.get(0).expect().negate()));
+                out.add(new Requirement(reqs.get(0).code(), opposite.get()));
                 return true;
             }
             out.addAll(reqs);
@@ -261,31 +262,190 @@ public final class RuleCatalog {
 
     /**
      * One condition of a {@code Criteria(…)} pattern as a requirement, e.g. {@code notMet(CriterionCode.SSTR_NEGATIVE)};
-     * {@code null} when it is anything else (then the rule's conditions are not fully read).
+     * {@code null} when it is anything else, or several (then the rule's conditions are not fully read).
      */
     static Requirement requirement(String condition) {
-        Matcher m = CONDITION.matcher(condition.trim());
-        if (!m.matches()) {
-            return null;
+        List<Requirement> read = requirements(condition).orElse(List.of());
+        return read.size() == 1 ? read.get(0) : null;
+    }
+
+    /**
+     * The requirements of one constraint of a {@code Criteria(…)} pattern, read as a Java expression: a conjunction
+     * ({@code &&}) of calls {@code p(CriterionCode.X)} where {@code p} is a {@link CriterionPredicate#method()}, each
+     * possibly negated ({@code !met(…)}, read as {@link CriterionPredicate#negated()}). Empty when the constraint is
+     * anything else ({@code ||}, a comparison, an unknown code, {@code !unknown(…)}).
+     */
+    static Optional<List<Requirement>> requirements(String constraint) {
+        ParseResult<Expression> parsed = JAVA.parseExpression(constraint.trim());
+        if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
+            return Optional.empty();
         }
-        CriterionCode cc = enumOrNull(CriterionCode.class, m.group(3));
-        if (cc == null) {
-            return null;
+        List<Requirement> out = new ArrayList<>();
+        return conjunction(parsed.getResult().get(), out) ? Optional.of(List.copyOf(out)) : Optional.empty();
+    }
+
+    private static boolean conjunction(Expression e, List<Requirement> out) {
+        if (e instanceof EnclosedExpr en) {
+            return conjunction(en.getInner(), out);
         }
-        Requirement.Expect expect = switch (m.group(2)) {
-            case "met" -> Requirement.Expect.MET;
-            case "unmet" -> Requirement.Expect.UNMET;
-            case "unknown" -> Requirement.Expect.UNKNOWN;
-            case "notMet" -> Requirement.Expect.NOT_MET;
-            default -> Requirement.Expect.NOT_UNMET;
-        };
-        if (!m.group(1).isEmpty()) {
-            if (expect == Requirement.Expect.UNKNOWN) {
-                return null; // "not unknown" (met or unmet) is no single requirement
+        if (e instanceof BinaryExpr b) {
+            return b.getOperator() == BinaryExpr.Operator.AND && conjunction(b.getLeft(), out) && conjunction(b.getRight(), out);
+        }
+        boolean negated = false;
+        while (e instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT) {
+            negated = !negated;
+            e = u.getExpression();
+        }
+        while (e instanceof EnclosedExpr en) {
+            e = en.getInner();
+        }
+        if (!(e instanceof MethodCallExpr call) || call.getScope().isPresent() || call.getArguments().size() != 1
+            || !(call.getArgument(0) instanceof FieldAccessExpr arg) || !(arg.getScope() instanceof NameExpr type)
+            || !type.getNameAsString().equals("CriterionCode")) {
+            return false;
+        }
+        CriterionCode code = enumOrNull(CriterionCode.class, arg.getNameAsString());
+        Optional<CriterionPredicate> predicate = CriterionPredicate.ofMethod(call.getNameAsString());
+        if (negated) {
+            predicate = predicate.flatMap(CriterionPredicate::negated);
+        }
+        if (code == null || predicate.isEmpty()) {
+            return false;
+        }
+        out.add(new Requirement(code, predicate.get()));
+        return true;
+    }
+
+    /** The consequence of {@code r} as a syntax tree, or empty when it has none that reads as Java. */
+    private static Optional<RuleConsequence> consequence(RuleDescr r) {
+        return r.getConsequence() == null ? Optional.empty() : RuleConsequence.read(r.getConsequence().toString());
+    }
+
+    /**
+     * The entries of {@code @offers} or {@code @limits} ("THERAPY:STRENGTH, THERAPY:STRENGTH"), parsed into typed
+     * values; each entry that does not parse is a problem.
+     */
+    private static <K extends Enum<K>, T> List<T> declared(RuleSource.DrlFile f, RuleDescr r, String annotation, Class<K> kind,
+                                                        java.util.function.BiFunction<Therapy, K, T> make, List<RuleProblem> problems) {
+        String value = annotation(r, annotation);
+        if (value == null) {
+            return List.of();
+        }
+        List<T> out = new ArrayList<>();
+        List<String> entries = Arrays.stream(value.split(",")).map(String::trim).toList();
+        for (String entry : entries) {
+            int colon = entry.indexOf(':');
+            Therapy t = colon < 0 ? null : enumOrNull(Therapy.class, entry.substring(0, colon).trim());
+            K k = colon < 0 ? null : enumOrNull(kind, entry.substring(colon + 1).trim());
+            if (t == null || k == null) {
+                problems.add(new RuleProblem(f.path(), r.getLine(), "rule \"" + r.getName() + "\": @" + annotation + " entry \"" + entry
+                    + "\" is not THERAPY:" + (kind == Strength.class ? "STRENGTH" : "KIND") + " ("
+                    + (t == null ? "therapies: " + Arrays.toString(Therapy.values()) : kind.getSimpleName() + ": "
+                    + Arrays.toString(kind.getEnumConstants())) + ")"));
+                continue;
             }
-            expect = expect.negate();
+            T v = make.apply(t, k);
+            if (!out.contains(v)) {
+                out.add(v);
+            }
         }
-        return new Requirement(cc, expect);
+        return List.copyOf(out);
+    }
+
+    /**
+     * What a rule declares it offers ({@code @offers}) and limits ({@code @limits}) against what its consequence
+     * inserts: every {@code Candidate.of} / {@code StrengthLimit.of} whose therapy and strength are constants must be
+     * declared; one with a therapy that is not a constant (a loop, a bound variable) is accepted when its strength is
+     * declared for some therapy; a declared entry no insert can produce, and an insert without any declaration, are
+     * problems (the catalogue, the why-not explanations and the rule docs would not know the rule).
+     */
+    private static void checkDeclarations(RuleSource.DrlFile f, String[] lines, RuleDescr r, List<RuleInfo.Offer> offers,
+                                          List<RuleInfo.Limit> limits, List<RuleProblem> problems) {
+        String body = r.getConsequence() == null ? "" : r.getConsequence().toString();
+        Optional<RuleConsequence> rhs = consequence(r);
+        int thenLine = consequenceStart(lines, r, body);
+        if (rhs.isEmpty()) {
+            if (!offers.isEmpty() || !limits.isEmpty() || body.contains("Candidate") || body.contains("StrengthLimit")) {
+                problems.add(new RuleProblem(f.path(), thenLine, "rule \"" + r.getName() + "\": its consequence cannot be read as "
+                    + "Java, so what it offers or limits cannot be checked against its @offers / @limits"));
+            }
+            return;
+        }
+        check(f, r, thenLine, rhs.get(), false, offers.stream().map(o -> new Declared(o.therapy(), o.strength().name())).toList(),
+            problems);
+        check(f, r, thenLine, rhs.get(), true, limits.stream().map(l -> new Declared(l.therapy(), l.kind().name())).toList(),
+            problems);
+    }
+
+    private record Declared(Therapy therapy, String strength) {
+        @Override
+        public String toString() {
+            return therapy + ":" + strength;
+        }
+    }
+
+    private static void check(RuleSource.DrlFile f, RuleDescr r, int thenLine, RuleConsequence rhs, boolean limit,
+                              List<Declared> declared, List<RuleProblem> problems) {
+        String annotation = limit ? "@limits" : "@offers";
+        String what = limit ? "a StrengthLimit" : "a Candidate";
+        String example = limit ? "@limits(\"SURGERY:AT_MOST_CONSIDER\")" : "@offers(\"PRRT:RECOMMENDED\")";
+        List<RuleConsequence.Insert> inserts = rhs.inserts().stream().filter(i -> i.limit() == limit).toList();
+        if (inserts.isEmpty()) {
+            if (!declared.isEmpty()) {
+                problems.add(new RuleProblem(f.path(), r.getLine(), "rule \"" + r.getName() + "\" declares " + annotation + declared
+                    + " but its consequence inserts no " + (limit ? "StrengthLimit" : "Candidate")));
+            }
+            return;
+        }
+        for (RuleConsequence.Insert i : inserts) {
+            int line = thenLine + i.line() - 1;
+            if (declared.isEmpty()) {
+                problems.add(new RuleProblem(f.path(), line, "rule \"" + r.getName() + "\" inserts " + what + " but declares no "
+                    + annotation + ": add e.g. " + example + " listing every therapy and " + (limit ? "kind" : "strength")
+                    + " it can insert, so that the catalogue and the why-not explanations know it"));
+                continue;
+            }
+            boolean covered = declared.stream().anyMatch(d -> i.therapy().map(t -> t.equals(d.therapy().name())).orElse(true)
+                && i.strength().map(s -> s.equals(d.strength())).orElse(true));
+            if (!covered) {
+                problems.add(new RuleProblem(f.path(), line, "rule \"" + r.getName() + "\" inserts " + what + " "
+                    + i.therapy().orElse("(therapy computed)") + ":" + i.strength().orElse("(computed)")
+                    + " that its " + annotation + declared + " does not declare"));
+            }
+        }
+        for (Declared d : declared) {
+            boolean produced = inserts.stream().anyMatch(i -> i.therapy().map(t -> t.equals(d.therapy().name())).orElse(true)
+                && i.strength().map(s -> s.equals(d.strength())).orElse(true));
+            if (!produced) {
+                problems.add(new RuleProblem(f.path(), r.getLine(), "rule \"" + r.getName() + "\" declares " + annotation + " entry "
+                    + d + " that its consequence never inserts"));
+            }
+        }
+    }
+
+    /** The file line of the consequence's first line (the line of {@code then}, or the line Drools reports). */
+    private static int consequenceStart(String[] lines, RuleDescr r, String body) {
+        int at = r.getConsequenceLine() > 0 ? r.getConsequenceLine() : r.getLine();
+        String probe = body.strip();
+        if (probe.isEmpty()) {
+            return at;
+        }
+        String firstLine = probe.lines().findFirst().orElse("").strip();
+        int leading = (int) body.substring(0, body.indexOf(probe)).chars().filter(ch -> ch == '\n').count();
+        for (int i = Math.max(0, r.getLine() - 1); i < lines.length; i++) {
+            if (lines[i].contains(firstLine)) {
+                return i + 1 - leading;
+            }
+        }
+        return at;
+    }
+
+    /** "A, B" or "A,B" into [A, B]; null into []. */
+    static List<String> splitKeys(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        return Arrays.stream(SEPARATORS.split(value.toString())).filter(s -> !s.isEmpty()).toList();
     }
 
     private static String annotation(RuleDescr r, String name) {
@@ -348,6 +508,6 @@ public final class RuleCatalog {
 
     /** The rules that offer {@code therapy} (RECOMMENDED or CONSIDER), in file order. */
     public List<RuleInfo> offering(Therapy therapy) {
-        return rules.stream().filter(r -> r.therapy() == therapy && r.offers()).toList();
+        return rules.stream().filter(r -> r.offering(therapy).isPresent()).toList();
     }
 }
