@@ -18,6 +18,7 @@ for f in glob.glob(dst+'/classification/*.drl'):
     open(f,'w').write(''.join(keep))
 open(dst+'/classification/merged-criteria.drl','w').write('''package org.netlm.rules.classification;
 import org.netlm.model.*;
+import org.netlm.model.fact.*;
 global CriteriaCollector criteria;
 // Experiment: every criterion derived in one firing (the consequences of the former criterion rules).
 rule "All criteria"

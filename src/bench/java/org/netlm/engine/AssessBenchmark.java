@@ -13,8 +13,8 @@ import org.kie.api.runtime.StatelessKieSession;
 import org.kie.internal.command.CommandFactory;
 import org.netlm.bench.Patients;
 import org.netlm.model.Assessment;
-import org.netlm.model.Explanations;
 import org.netlm.model.PatientCase;
+import org.netlm.model.explanation.Explanations;
 import org.netlm.validation.PatientValidator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -105,7 +105,7 @@ public class AssessBenchmark {
         PatientValidator.requireValid(p);
         FiringRecorder recorder = new FiringRecorder();
         StatelessKieSession session = kieBase.newStatelessKieSession();
-        session.setGlobal(NetlmEngine.CRITERIA_GLOBAL, new org.netlm.model.CriteriaCollector());
+        session.setGlobal(NetlmEngine.CRITERIA_GLOBAL, new org.netlm.model.fact.CriteriaCollector());
         session.addEventListener(recorder.agendaListener);
         session.addEventListener(recorder.runtimeListener);
         List<Command<?>> commands = List.of(CommandFactory.newInsert(p), CommandFactory.newFireAllRules(),
@@ -120,7 +120,7 @@ public class AssessBenchmark {
     public int rulesOnlyPooled() {
         KieSession s = pool.newKieSession();
         try {
-            s.setGlobal(NetlmEngine.CRITERIA_GLOBAL, new org.netlm.model.CriteriaCollector());
+            s.setGlobal(NetlmEngine.CRITERIA_GLOBAL, new org.netlm.model.fact.CriteriaCollector());
             s.insert(nextCase());
             return s.fireAllRules();
         } finally {

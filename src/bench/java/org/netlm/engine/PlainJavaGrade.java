@@ -6,11 +6,11 @@ import org.netlm.model.Criterion;
 import org.netlm.model.CriterionCode;
 import org.netlm.model.CriterionState;
 import org.netlm.model.Grade;
-import org.netlm.model.GradeFinding;
 import org.netlm.model.PatientCase;
-import org.netlm.model.Tri;
 import org.netlm.model.WarningCode;
-import org.netlm.model.WarningFact;
+import org.netlm.model.fact.GradeFinding;
+import org.netlm.model.fact.Tri;
+import org.netlm.model.fact.WarningFact;
 
 /**
  * Benchmark baseline only: rules/classification/grade.drl (16 rules) hand-written in plain Java, producing the

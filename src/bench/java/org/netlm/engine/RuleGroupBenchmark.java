@@ -46,7 +46,7 @@ public class RuleGroupBenchmark {
         cases = Patients.set("random").toArray(PatientCase[]::new);
         for (PatientCase p : cases) { // the baseline must compute what the rules compute
             java.util.Set<String> drools = new java.util.TreeSet<>();
-            gradeRulesDrools(p).stream().filter(o -> !(o instanceof PatientCase) && !(o instanceof org.netlm.model.MeasuredGrade))
+            gradeRulesDrools(p).stream().filter(o -> !(o instanceof PatientCase) && !(o instanceof org.netlm.model.fact.MeasuredGrade))
                 .forEach(o -> drools.add(String.valueOf(o)));
             java.util.Set<String> java = new java.util.TreeSet<>();
             PlainJavaGrade.derive(p).forEach(o -> java.add(String.valueOf(o)));
@@ -70,7 +70,7 @@ public class RuleGroupBenchmark {
     private List<Object> gradeRulesDrools(PatientCase p) {
         KieSession s = pool.newKieSession();
         try {
-            org.netlm.model.CriteriaCollector criteria = new org.netlm.model.CriteriaCollector();
+            org.netlm.model.fact.CriteriaCollector criteria = new org.netlm.model.fact.CriteriaCollector();
             s.setGlobal(NetlmEngine.CRITERIA_GLOBAL, criteria);
             s.insert(p);
             s.fireAllRules();

@@ -59,7 +59,7 @@ public class TimeLimitBenchmark {
             if (clock != null) {
                 s.addEventListener(clock);
             }
-            s.setGlobal(NetlmEngine.CRITERIA_GLOBAL, new org.netlm.model.CriteriaCollector());
+            s.setGlobal(NetlmEngine.CRITERIA_GLOBAL, new org.netlm.model.fact.CriteriaCollector());
             s.insert(nextCase());
             int fired = s.fireAllRules(NetlmEngine.MAX_FIRINGS);
             if (clock != null) {

@@ -5,9 +5,9 @@ import java.util.Optional;
 import org.assertj.core.api.AbstractAssert;
 import org.netlm.model.Assessment;
 import org.netlm.model.CriterionCode;
-import org.netlm.model.LimitExplanation;
 import org.netlm.model.Therapy;
-import org.netlm.model.WhyNot;
+import org.netlm.model.explanation.LimitExplanation;
+import org.netlm.model.explanation.WhyNot;
 
 /** Assertions on why a therapy is not on offer ({@link WhyNot}); {@link #and()} returns to the assessment. */
 public class NotOfferedAssert extends AbstractAssert<NotOfferedAssert, Assessment> {

@@ -6,7 +6,7 @@ import org.assertj.core.api.AbstractAssert;
 import org.netlm.model.Assessment;
 import org.netlm.model.CriterionCode;
 import org.netlm.model.Therapy;
-import org.netlm.model.Why;
+import org.netlm.model.explanation.Why;
 
 /** Assertions on why a therapy has its strength ({@link Why}); {@link #and()} returns to the assessment. */
 public class TherapyAssert extends AbstractAssert<TherapyAssert, Assessment> {

@@ -14,8 +14,12 @@ import java.util.Set;
  * rule may use. Everything else is refused. Pure data plus lookups; no class is initialised by a lookup.
  */
 final class AllowList {
-    /** The project's fact and model packages (and their sub-packages): rules use all of their public members. */
-    static final List<String> PROJECT_PACKAGES = List.of("org.netlm.model");
+    /**
+     * The project's rule-facing packages (exactly these, not their sub-packages: the explanation records of
+     * {@code org.netlm.model.explanation} are not for rules): the public input and result types, and the rule facts with
+     * the DRL helper functions. Rules use all of their public members.
+     */
+    static final List<String> PROJECT_PACKAGES = List.of("org.netlm.model", "org.netlm.model.fact");
 
     /** Methods of {@link Object} (and {@link Enum}, records) that any value may call. */
     static final Set<String> ANY_VALUE_METHODS = Set.of("equals", "hashCode", "toString", "compareTo", "name", "ordinal");
@@ -83,16 +87,23 @@ final class AllowList {
         if (top.isPrimitive()) {
             return false;
         }
-        String pkg = top.getPackageName();
-        return PROJECT_PACKAGES.stream().anyMatch(p -> pkg.equals(p) || pkg.startsWith(p + "."));
+        return isProjectPackage(top.getPackageName());
     }
 
+    /** Whether {@code qualifiedName} (a type, or a type's member: {@code org.netlm.model.fact.Tri.met}) is in a project package. */
     static boolean isProjectName(String qualifiedName) {
-        return PROJECT_PACKAGES.stream().anyMatch(p -> qualifiedName.startsWith(p + "."));
+        int end = 0;
+        for (String part : qualifiedName.split("\\.", -1)) {
+            if (!part.isEmpty() && Character.isUpperCase(part.charAt(0))) {
+                return end > 0 && isProjectPackage(qualifiedName.substring(0, end - 1));
+            }
+            end += part.length() + 1;
+        }
+        return false;
     }
 
     static boolean isProjectPackage(String pkg) {
-        return PROJECT_PACKAGES.stream().anyMatch(p -> pkg.equals(p) || pkg.startsWith(p + "."));
+        return PROJECT_PACKAGES.contains(pkg);
     }
 
     /** The JDK entry of {@code c}, or {@code null} when {@code c} is not on the JDK allow-list. */

@@ -38,7 +38,7 @@ import org.drools.drl.parser.DroolsParserException;
 import org.netlm.model.CriterionCode;
 import org.netlm.model.CriterionPredicate;
 import org.netlm.model.Strength;
-import org.netlm.model.StrengthLimit;
+import org.netlm.model.fact.StrengthLimit;
 import org.netlm.model.Therapy;
 import org.netlm.engine.RuleProblem;
 

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.netlm.model.Strength;
-import org.netlm.model.StrengthLimit;
+import org.netlm.model.fact.StrengthLimit;
 import org.netlm.model.Therapy;
 
 /**

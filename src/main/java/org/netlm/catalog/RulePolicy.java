@@ -64,7 +64,7 @@ import org.netlm.catalog.Types.Ty;
 public final class RulePolicy {
     /** The one global a rule folder may declare: the engine's criteria collector. */
     static final String CRITERIA_GLOBAL = "criteria";
-    static final String CRITERIA_GLOBAL_TYPE = "org.netlm.model.CriteriaCollector";
+    static final String CRITERIA_GLOBAL_TYPE = "org.netlm.model.fact.CriteriaCollector";
     /** Rule attributes that change when or how often a rule fires, never what it can do; values are literals. */
     private static final Set<String> ATTRIBUTES = Set.of("salience", "no-loop", "lock-on-active", "agenda-group",
         "activation-group", "ruleflow-group", "auto-focus", "date-effective", "date-expires", "dialect", "enabled");

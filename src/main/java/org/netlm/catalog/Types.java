@@ -92,7 +92,7 @@ final class Types {
         this.loader = loader;
     }
 
-    /** The class named {@code dotted} (nested classes with dots too: {@code org.netlm.model.StrengthLimit.Kind}). */
+    /** The class named {@code dotted} (nested classes with dots too: {@code org.netlm.model.fact.StrengthLimit.Kind}). */
     Optional<Class<?>> classNamed(String dotted) {
         if (loader != Types.class.getClassLoader()) {
             return load(dotted);

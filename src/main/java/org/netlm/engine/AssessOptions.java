@@ -5,7 +5,7 @@ package org.netlm.engine;
  * {@link #DEFAULT} gives full explanations, as {@link NetlmEngine#assess(org.netlm.model.PatientCase)} does: they are
  * built on the first call of {@link org.netlm.model.Assessment#explanations()} (once), so a caller that reads only
  * the recommendations does not pay for them. {@link #withoutExplanations()} drops them altogether (the assessment
- * carries {@link org.netlm.model.Explanations#NONE} and holds no session data for them), for bulk runs that only need
+ * carries {@link org.netlm.model.explanation.Explanations#NONE} and holds no session data for them), for bulk runs that only need
  * the recommendations; the missing-data summary ({@link org.netlm.model.Assessment#missingInputs()}), drawn from the
  * explanations, is then empty.
  *

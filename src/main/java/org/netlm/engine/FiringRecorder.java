@@ -13,7 +13,7 @@ import org.kie.api.event.rule.ObjectInsertedEvent;
 /**
  * KIE event listener that records, for one session, the rules that fired (in order) and every fact in working
  * memory, routed by kind ({@link RuleOutput}). The explanations are built from this record of the rules' own execution (with the {@link
- * org.netlm.model.Criteria} fact and the rule catalogue), never from logging in the consequences.
+ * org.netlm.model.fact.Criteria} fact and the rule catalogue), never from logging in the consequences.
  *
  * <p>Lean by design (it runs for every patient): the hot path only appends to array lists. The routed facts replace a
  * {@code getObjects()} query on the session.
@@ -43,7 +43,7 @@ final class FiringRecorder {
     };
 
     static String ruleId(Rule rule) {
-        return org.netlm.model.Candidate.RuleMeta.id(rule);
+        return org.netlm.model.fact.Candidate.RuleMeta.id(rule);
     }
 
     List<String> fired() {

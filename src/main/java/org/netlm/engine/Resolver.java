@@ -9,16 +9,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.netlm.model.Candidate;
 import org.netlm.model.ClosingSentences;
 import org.netlm.model.Opinion;
 import org.netlm.model.Recommendation;
 import org.netlm.model.Strength;
-import org.netlm.model.StrengthLimit;
 import org.netlm.model.Therapy;
 import org.netlm.model.Warning;
 import org.netlm.model.WarningCode;
 import org.netlm.catalog.EvidenceRegistry;
+import org.netlm.model.fact.Candidate;
+import org.netlm.model.fact.StrengthLimit;
 
 /**
  * The resolution layer, run once all candidates are in (decision-model.md allows it in Java; §1 Candidates and

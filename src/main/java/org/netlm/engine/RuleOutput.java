@@ -4,16 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
-import org.netlm.model.Candidate;
-import org.netlm.model.Criteria;
-import org.netlm.model.FitnessFinding;
-import org.netlm.model.GradeFinding;
-import org.netlm.model.LiverTypeFinding;
-import org.netlm.model.ResectabilityFinding;
-import org.netlm.model.StrengthLimit;
-import org.netlm.model.TumorBurdenFinding;
-import org.netlm.model.TumourBoardNote;
-import org.netlm.model.WarningFact;
+import org.netlm.model.fact.Candidate;
+import org.netlm.model.fact.Criteria;
+import org.netlm.model.fact.FitnessFinding;
+import org.netlm.model.fact.GradeFinding;
+import org.netlm.model.fact.LiverTypeFinding;
+import org.netlm.model.fact.ResectabilityFinding;
+import org.netlm.model.fact.StrengthLimit;
+import org.netlm.model.fact.TumorBurdenFinding;
+import org.netlm.model.fact.TumourBoardNote;
+import org.netlm.model.fact.WarningFact;
 
 /**
  * What the rules of one session derived, by kind: each fact is routed once, when it is inserted, to the typed slot of

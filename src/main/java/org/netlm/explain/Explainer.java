@@ -11,26 +11,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.netlm.model.Candidate;
-import org.netlm.model.Criteria;
+import org.netlm.model.fact.Candidate;
+import org.netlm.model.fact.Criteria;
 import org.netlm.model.Criterion;
 import org.netlm.model.CriterionCode;
 import org.netlm.model.CriterionState;
-import org.netlm.model.DerivedCriterion;
-import org.netlm.model.Explanations;
-import org.netlm.model.FiredRule;
-import org.netlm.model.LimitExplanation;
-import org.netlm.model.OfferingRuleCheck;
 import org.netlm.model.Recommendation;
 import org.netlm.model.Strength;
-import org.netlm.model.StrengthLimit;
 import org.netlm.model.Therapy;
-import org.netlm.model.UnmetRequirement;
-import org.netlm.model.Why;
-import org.netlm.model.WhyNot;
+import org.netlm.model.explanation.UnmetRequirement;
+import org.netlm.model.explanation.Why;
+import org.netlm.model.explanation.WhyNot;
 import org.netlm.catalog.Requirement;
 import org.netlm.catalog.RuleInfo;
 import org.netlm.catalog.RuleCatalog;
+import org.netlm.model.explanation.DerivedCriterion;
+import org.netlm.model.explanation.Explanations;
+import org.netlm.model.explanation.FiredRule;
+import org.netlm.model.explanation.LimitExplanation;
+import org.netlm.model.explanation.OfferingRuleCheck;
+import org.netlm.model.fact.StrengthLimit;
 
 /**
  * Builds the {@link Explanations} of one assessment from the rules' own execution: the candidates and limits the

@@ -2,10 +2,10 @@ package org.netlm.explain;
 
 import java.util.List;
 import java.util.Map;
-import org.netlm.model.Candidate;
-import org.netlm.model.Criteria;
+import org.netlm.model.fact.Candidate;
+import org.netlm.model.fact.Criteria;
 import org.netlm.model.Recommendation;
-import org.netlm.model.StrengthLimit;
+import org.netlm.model.fact.StrengthLimit;
 import org.netlm.model.Therapy;
 
 /**

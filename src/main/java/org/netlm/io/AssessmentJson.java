@@ -14,20 +14,20 @@ import java.util.Map;
 import org.netlm.model.Assessment;
 import org.netlm.model.Citation;
 import org.netlm.model.Criterion;
-import org.netlm.model.DerivedCriterion;
-import org.netlm.model.Explanations;
-import org.netlm.model.FiredRule;
-import org.netlm.model.LimitExplanation;
-import org.netlm.model.MissingInput;
-import org.netlm.model.OfferingRuleCheck;
-import org.netlm.model.Therapy;
-import org.netlm.model.UnmetRequirement;
-import org.netlm.model.Why;
-import org.netlm.model.WhyNot;
 import org.netlm.model.Findings;
+import org.netlm.model.MissingInput;
 import org.netlm.model.Opinion;
 import org.netlm.model.Recommendation;
+import org.netlm.model.Therapy;
 import org.netlm.model.Warning;
+import org.netlm.model.explanation.DerivedCriterion;
+import org.netlm.model.explanation.Explanations;
+import org.netlm.model.explanation.FiredRule;
+import org.netlm.model.explanation.LimitExplanation;
+import org.netlm.model.explanation.OfferingRuleCheck;
+import org.netlm.model.explanation.UnmetRequirement;
+import org.netlm.model.explanation.Why;
+import org.netlm.model.explanation.WhyNot;
 
 /**
  * {@link Assessment} to the Assessment JSON of interface.md, written with Jackson's streaming generator.

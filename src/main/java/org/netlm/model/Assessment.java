@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.netlm.model.explanation.Explanations;
+import org.netlm.model.explanation.Why;
+import org.netlm.model.explanation.WhyNot;
 
 /**
  * The result of assessing one patient: findings, resolved recommendations (at most one per therapy),

@@ -1,6 +1,7 @@
 package org.netlm.model;
 
 import java.util.Objects;
+import org.netlm.model.fact.Criteria;
 
 /**
  * A derived fact: one named criterion, its state for this patient, and the input values behind it

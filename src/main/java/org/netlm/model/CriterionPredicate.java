@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * The one vocabulary of criterion conditions: what a rule may ask of one criterion in its {@code Criteria( … )}
- * pattern. Each constant names the {@link Criteria} method the DRL calls ({@code met(CriterionCode.NET)},
- * {@code notMet(CriterionCode.SSTR_NEGATIVE)}, …); the rules ({@link Criteria}), the rule catalogue (which reads the
+ * pattern. Each constant names the {@code Criteria} method the DRL calls ({@code met(CriterionCode.NET)},
+ * {@code notMet(CriterionCode.SSTR_NEGATIVE)}, …); the rules ({@code Criteria}), the rule catalogue (which reads the
  * DRL's conditions into these constants) and the explanations (which check a rule's conditions against a patient's
  * criteria) all decide through {@link #test(CriterionState)}, so they cannot disagree.
  *
@@ -35,7 +35,7 @@ public enum CriterionPredicate {
         this.method = method;
     }
 
-    /** The {@link Criteria} method the DRL calls, e.g. {@code notMet}. */
+    /** The {@code Criteria} method the DRL calls, e.g. {@code notMet}. */
     public String method() {
         return method;
     }

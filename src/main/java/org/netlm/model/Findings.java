@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.netlm.model.fact.GradeFinding;
 
 /**
  * The derived findings of one assessment. Values are {@code null} when they could not be derived.

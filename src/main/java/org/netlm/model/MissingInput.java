@@ -2,6 +2,9 @@ package org.netlm.model;
 
 import java.util.List;
 import java.util.Objects;
+import org.netlm.model.explanation.Explanations;
+import org.netlm.model.explanation.Why;
+import org.netlm.model.explanation.WhyNot;
 
 /**
  * Missing data that would decide therapies: input fields whose absence leaves criteria UNKNOWN, and the therapies

@@ -35,9 +35,9 @@ public record Scenario(String name, String source, JsonNode patient, Expect expe
      * @param invalid         fields the rejection must name ({@code null} when the patient must be valid)
      * @param firedRules      rule ids that must have fired
      * @param blockedBy       therapy to criterion codes its explanation must name as reasons against it
-     *                        ({@link org.netlm.model.Explanations#reasonsAgainst})
+     *                        ({@link org.netlm.model.explanation.Explanations#reasonsAgainst})
      * @param missingInputs   therapy to patient fields its explanation must name as missing inputs
-     *                        ({@link org.netlm.model.Explanations#missingInputFields})
+     *                        ({@link org.netlm.model.explanation.Explanations#missingInputFields})
      */
     public record Expect(Map<String, String> findings, Map<Therapy, Strength> recommendations, List<Therapy> notOffered,
                          List<String> warnings, List<String> invalid, List<String> firedRules,

@@ -8,14 +8,14 @@ import org.junit.jupiter.api.Test;
 import org.netlm.model.CriterionCode;
 import org.netlm.model.CriterionPredicate;
 import org.netlm.model.Strength;
-import org.netlm.model.StrengthLimit;
+import org.netlm.model.fact.StrengthLimit;
 import org.netlm.model.Therapy;
 
 /** How the catalogue reads a rule's conditions into requirements, and when it says it could not read them all. */
 class RuleCatalogRequirementsTest {
 
     static RuleInfo read(String when, RuleCatalog[] catalog) {
-        String drl = "package t;\nimport org.netlm.model.*;\n"
+        String drl = "package t;\nimport org.netlm.model.*;\nimport org.netlm.model.fact.*;\n"
             + "rule \"r\" @id(\"R-1\") @evidence(\"X\") @offers(\"PRRT:CONSIDER\")\nwhen\n" + when + "\nthen\n"
             + "    insert(Candidate.of(kcontext, Therapy.PRRT, Strength.CONSIDER, \"r\"));\nend\n";
         catalog[0] = RuleCatalog.read(new RuleSource("test", List.of(new RuleSource.DrlFile("recommendation/t.drl", drl)), null), null);

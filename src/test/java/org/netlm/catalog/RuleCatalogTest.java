@@ -12,7 +12,7 @@ import org.netlm.model.CriterionCode;
 import org.netlm.model.CriterionPredicate;
 import org.netlm.model.CriterionState;
 import org.netlm.model.Strength;
-import org.netlm.model.StrengthLimit;
+import org.netlm.model.fact.StrengthLimit;
 import org.netlm.model.Therapy;
 
 /** What the catalogue reads from DRL text: ids, evidence, comments, products and criteria; and the hygiene problems. */
@@ -28,7 +28,7 @@ class RuleCatalogTest {
         package org.netlm.rules.recommendation;
 
         import org.netlm.model.*;
-
+        import org.netlm.model.fact.*;
         """;
 
     @Test
@@ -46,7 +46,7 @@ class RuleCatalogTest {
                           unknown(CriterionCode.EXTRAHEPATIC_DISEASE),
                           !unmet(CriterionCode.RESECTABLE) )
                 not Criteria( met(CriterionCode.FUNCTIONAL) )
-                org.netlm.model.Criteria( met(CriterionCode.GRADE_G1_G2) && !met(CriterionCode.GRADE_G3) )
+                org.netlm.model.fact.Criteria( met(CriterionCode.GRADE_G1_G2) && !met(CriterionCode.GRADE_G3) )
                 PatientCase( ki67Percent > 3 )
             then
                 insert(Candidate.of(kcontext, Therapy.ABLATION, Strength.RECOMMENDED, "small."));

@@ -141,11 +141,12 @@ class RulePolicyTest {
         assertThat(engine.assess(Patients.resectableG2("clean")).firedRules()).contains("CLEAN-01");
     }
 
-    /** One rule with {@code when} and {@code then} as given: the line of the condition is 5, of the consequence 7. */
+    /** One rule with {@code when} and {@code then} as given: the line of the condition is 6, of the consequence 8. */
     static Map<String, String> oneRule(String when, String then) {
         return Map.of("a.drl", """
             package org.netlm.rules.x;
             import org.netlm.model.*;
+            import org.netlm.model.fact.*;
             declare Tick count : int end
             rule "r" when
                 %s
@@ -159,23 +160,23 @@ class RulePolicyTest {
         return Stream.of(
             // a project enum's constant, a static member, a field and a method of the matched fact, a declared field
             args("Criteria( met(CriterionCode.LOW_PROLIFERATON) )", "",
-                "a.drl:5: CriterionCode.LOW_PROLIFERATON does not exist (did you mean LOW_PROLIFERATION?)"),
+                "a.drl:6: CriterionCode.LOW_PROLIFERATON does not exist (did you mean LOW_PROLIFERATION?)"),
             args("PatientCase()", "insert(Candidate.of(kcontext, Therapy.PRTT, Strength.RECOMMENDED, \"x\"));",
-                "a.drl:7: Therapy.PRTT does not exist (did you mean PRRT?)"),
+                "a.drl:8: Therapy.PRTT does not exist (did you mean PRRT?)"),
             args("PatientCase()", "insert(WarningFact.off(WarningCode.GRADE_UNKNOWN, \"x\"));",
-                "a.drl:7: WarningFact.off(...) does not exist (did you mean of?)"),
-            args("PatientCase( ki67Precent == null )", "", "a.drl:5: PatientCase has no field ki67Precent (did you mean ki67Percent?)"),
+                "a.drl:8: WarningFact.off(...) does not exist (did you mean of?)"),
+            args("PatientCase( ki67Precent == null )", "", "a.drl:6: PatientCase has no field ki67Precent (did you mean ki67Percent?)"),
             args("$p : PatientCase()", "if ($p.getKi67Precent() == null) { }",
-                "a.drl:7: PatientCase has no method getKi67Precent (did you mean getKi67Percent?)"),
-            args("Criteria( mett(CriterionCode.NET) )", "", "a.drl:5: Criteria has no method mett (did you mean met?)"),
+                "a.drl:8: PatientCase has no method getKi67Precent (did you mean getKi67Percent?)"),
+            args("Criteria( mett(CriterionCode.NET) )", "", "a.drl:6: Criteria has no method mett (did you mean met?)"),
             args("$p : PatientCase( $g : grade )", "switch ($g) { case G4: break; default: break; }",
-                "a.drl:7: Grade.G4 does not exist"),
-            args("Tick( cuont > 1 )", "", "a.drl:5: Tick has no field cuont (did you mean count?)"),
+                "a.drl:8: Grade.G4 does not exist"),
+            args("Tick( cuont > 1 )", "", "a.drl:6: Tick has no field cuont (did you mean count?)"),
             // a name that exists but is refused stays a policy violation
             args("$p : PatientCase()", "String s = $p.getClass().getName();",
-                "a.drl:7: $p.getClass(...) is not allowed in a rule consequence: it is not on the rule allow-list for PatientCase"),
+                "a.drl:8: $p.getClass(...) is not allowed in a rule consequence: it is not on the rule allow-list for PatientCase"),
             args("$t : Therapy( declaringClass != null )", "",
-                "a.drl:5: name declaringClass is not allowed in a condition: it is not a variable, a field of the matched fact"));
+                "a.drl:6: name declaringClass is not allowed in a condition: it is not a variable, a field of the matched fact"));
     }
 
     private static Arguments args(String when, String then, String message) {
@@ -207,6 +208,7 @@ class RulePolicyTest {
         Map<String, String> files = Map.of("a.drl", """
             package org.netlm.rules.x;
             import org.netlm.model.*;
+            import org.netlm.model.fact.*;
             rule "r" when PatientCase() then
                 insert(WarningFact.of(WarningCode.GRADE_UNKNOWN, "C:\\\\users"));
             end

@@ -15,7 +15,7 @@ import org.netlm.model.SstrStatus;
 import org.netlm.model.Therapy;
 import org.netlm.model.TherapyOutcome;
 import org.netlm.model.WarningCode;
-import org.netlm.model.WhyNot;
+import org.netlm.model.explanation.WhyNot;
 
 /** The Java examples of docs/writing-tests.md: the page shows the region between the doc markers verbatim. */
 class WritingTestsExampleTest {

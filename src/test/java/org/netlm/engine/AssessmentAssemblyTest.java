@@ -12,7 +12,6 @@ import org.netlm.model.CriterionState;
 import org.netlm.model.Differentiation;
 import org.netlm.model.Findings;
 import org.netlm.model.Grade;
-import org.netlm.model.GradeFinding;
 import org.netlm.model.LiverMetastasisType;
 import org.netlm.model.PatientCase;
 import org.netlm.model.Resectability;
@@ -21,6 +20,7 @@ import org.netlm.model.Therapy;
 import org.netlm.model.TumorBurden;
 import org.netlm.model.Warning;
 import org.netlm.model.WarningCode;
+import org.netlm.model.fact.GradeFinding;
 import org.netlm.testing.Patients;
 import org.netlm.validation.InvalidPatientException;
 

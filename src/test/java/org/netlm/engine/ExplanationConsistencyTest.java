@@ -70,18 +70,18 @@ class ExplanationConsistencyTest {
     void theInvariantsCatchAnAssessmentWhoseExplanationsDisagreeWithTheRules() {
         Assessment a = ENGINE.assess(ExplanationsTest.progressiveMidgutAfterSsa().id("tamper").build());
         Assessment none = new Assessment(a.patientId(), a.rulesetVersion(), a.knowledgeVersion(), a.findings(), a.recommendations(), a.warnings(),
-            a.firedRules(), a.criteria(), a.disclaimer(), org.netlm.model.Explanations.NONE);
+            a.firedRules(), a.criteria(), a.disclaimer(), org.netlm.model.explanation.Explanations.NONE);
         assertThat(ExplanationInvariants.violations(ENGINE, none)).anyMatch(v -> v.startsWith("explanations do not cover"))
             .anyMatch(v -> v.startsWith("PRRT: recommendation"));
 
-        org.netlm.model.Why prrt = a.why(Therapy.PRRT).orElseThrow();
-        org.netlm.model.FiredRule stripped = new org.netlm.model.FiredRule(prrt.deciding().ruleId(), prrt.deciding().ruleName(),
+        org.netlm.model.explanation.Why prrt = a.why(Therapy.PRRT).orElseThrow();
+        org.netlm.model.explanation.FiredRule stripped = new org.netlm.model.explanation.FiredRule(prrt.deciding().ruleId(), prrt.deciding().ruleName(),
             prrt.deciding().strength(), prrt.deciding().rationale(), prrt.deciding().matched().subList(1, prrt.deciding().matched().size()));
-        List<org.netlm.model.Why> whys = new ArrayList<>(a.explanations().why());
+        List<org.netlm.model.explanation.Why> whys = new ArrayList<>(a.explanations().why());
         whys.replaceAll(w -> w.therapy() != Therapy.PRRT ? w
-            : new org.netlm.model.Why(w.therapy(), w.strength(), stripped, w.contributing(), w.limits(), w.upgradeInputs()));
+            : new org.netlm.model.explanation.Why(w.therapy(), w.strength(), stripped, w.contributing(), w.limits(), w.upgradeInputs()));
         Assessment tampered = new Assessment(a.patientId(), a.rulesetVersion(), a.knowledgeVersion(), a.findings(), a.recommendations(), a.warnings(),
-            a.firedRules(), a.criteria(), a.disclaimer(), new org.netlm.model.Explanations(whys, a.explanations().whyNot()));
+            a.firedRules(), a.criteria(), a.disclaimer(), new org.netlm.model.explanation.Explanations(whys, a.explanations().whyNot()));
         assertThat(ExplanationInvariants.violations(ENGINE, tampered)).singleElement().asString()
             .startsWith("PRRT: SYS-14 requires");
     }

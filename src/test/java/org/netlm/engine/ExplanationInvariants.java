@@ -12,21 +12,21 @@ import org.netlm.model.Assessment;
 import org.netlm.model.Criterion;
 import org.netlm.model.CriterionCode;
 import org.netlm.model.CriterionState;
-import org.netlm.model.DerivedCriterion;
-import org.netlm.model.FiredRule;
-import org.netlm.model.LimitExplanation;
-import org.netlm.model.OfferingRuleCheck;
 import org.netlm.model.Opinion;
 import org.netlm.model.Recommendation;
 import org.netlm.model.Strength;
-import org.netlm.model.StrengthLimit;
 import org.netlm.model.Therapy;
-import org.netlm.model.Why;
-import org.netlm.model.WhyNot;
+import org.netlm.model.explanation.Why;
+import org.netlm.model.explanation.WhyNot;
 import org.netlm.catalog.Requirement;
 import org.netlm.explain.ExplanationText;
 import org.netlm.catalog.RuleInfo;
 import org.netlm.catalog.RuleCatalog;
+import org.netlm.model.explanation.DerivedCriterion;
+import org.netlm.model.explanation.FiredRule;
+import org.netlm.model.explanation.LimitExplanation;
+import org.netlm.model.explanation.OfferingRuleCheck;
+import org.netlm.model.fact.StrengthLimit;
 
 /**
  * What must hold between an assessment, its explanations, the rules that fired and the rule catalogue, for any

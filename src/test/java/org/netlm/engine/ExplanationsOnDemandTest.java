@@ -12,9 +12,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.netlm.model.Assessment;
-import org.netlm.model.Explanations;
 import org.netlm.model.PatientCase;
 import org.netlm.model.Therapy;
+import org.netlm.model.explanation.Explanations;
 import org.netlm.testing.Patients;
 
 /** Explanations are built on first use, once, from the data of the call that made the assessment. */

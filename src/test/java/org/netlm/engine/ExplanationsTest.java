@@ -11,23 +11,23 @@ import org.netlm.model.Assessment;
 import org.netlm.model.ChildPugh;
 import org.netlm.model.CriterionCode;
 import org.netlm.model.CriterionState;
-import org.netlm.model.DerivedCriterion;
 import org.netlm.model.Differentiation;
 import org.netlm.model.DiseaseStatus;
-import org.netlm.model.FiredRule;
-import org.netlm.model.LimitExplanation;
-import org.netlm.model.OfferingRuleCheck;
 import org.netlm.model.PatientCase;
 import org.netlm.model.PrimarySite;
 import org.netlm.model.PrimaryStatus;
 import org.netlm.model.SstrStatus;
 import org.netlm.model.Strength;
-import org.netlm.model.StrengthLimit;
 import org.netlm.model.Therapy;
 import org.netlm.model.TherapyOutcome;
 import org.netlm.model.WarningCode;
-import org.netlm.model.Why;
-import org.netlm.model.WhyNot;
+import org.netlm.model.explanation.DerivedCriterion;
+import org.netlm.model.explanation.FiredRule;
+import org.netlm.model.explanation.LimitExplanation;
+import org.netlm.model.explanation.OfferingRuleCheck;
+import org.netlm.model.explanation.Why;
+import org.netlm.model.explanation.WhyNot;
+import org.netlm.model.fact.StrengthLimit;
 
 /** The explanation check cases of the issue: each built from the rules' execution, checked field by field. */
 class ExplanationsTest {

@@ -9,13 +9,13 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.netlm.model.Assessment;
 import org.netlm.model.CriterionCode;
-import org.netlm.model.DerivedCriterion;
 import org.netlm.model.MissingInput;
 import org.netlm.model.PatientCase;
 import org.netlm.model.Strength;
 import org.netlm.model.Therapy;
-import org.netlm.model.Why;
-import org.netlm.model.WhyNot;
+import org.netlm.model.explanation.DerivedCriterion;
+import org.netlm.model.explanation.Why;
+import org.netlm.model.explanation.WhyNot;
 import org.netlm.testing.Patients;
 
 /**

@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.netlm.model.Candidate;
 import org.netlm.model.Citation;
 import org.netlm.model.CriterionCode;
 import org.netlm.model.Opinion;
 import org.netlm.model.Recommendation;
 import org.netlm.model.Strength;
-import org.netlm.model.StrengthLimit;
 import org.netlm.model.Therapy;
 import org.netlm.model.WarningCode;
 import org.netlm.catalog.EvidenceRegistry;
+import org.netlm.model.fact.Candidate;
+import org.netlm.model.fact.StrengthLimit;
 
 /** The resolution layer: limits first, then one recommendation per therapy, the most restrictive winning. */
 class ResolverTest {

@@ -18,13 +18,13 @@ import org.netlm.model.CriterionCode;
 import org.netlm.model.CriterionState;
 import org.netlm.model.Findings;
 import org.netlm.model.Grade;
-import org.netlm.model.GradeFinding;
 import org.netlm.model.Opinion;
 import org.netlm.model.Recommendation;
 import org.netlm.model.Strength;
 import org.netlm.model.Therapy;
 import org.netlm.model.Warning;
 import org.netlm.model.WarningCode;
+import org.netlm.model.fact.GradeFinding;
 
 class AssessmentJsonTest {
     static final ObjectMapper JSON = new ObjectMapper();

@@ -1,7 +1,8 @@
-package org.netlm.model;
+package org.netlm.model.explanation;
 
 import java.util.List;
 import java.util.Objects;
+import org.netlm.model.Strength;
 
 /**
  * A rule that fired and gave an opinion on a therapy, with the criteria its conditions matched (recorded

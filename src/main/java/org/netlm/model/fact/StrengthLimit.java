@@ -1,7 +1,9 @@
-package org.netlm.model;
+package org.netlm.model.fact;
 
 import java.util.Objects;
 import org.kie.api.runtime.rule.RuleContext;
+import org.netlm.model.CriterionCode;
+import org.netlm.model.Therapy;
 
 /**
  * Derived fact: a limit a rule puts on every offer of one therapy, applied by the resolution layer.

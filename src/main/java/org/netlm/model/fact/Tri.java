@@ -1,6 +1,7 @@
-package org.netlm.model;
+package org.netlm.model.fact;
 
 import java.util.Arrays;
+import org.netlm.model.CriterionState;
 
 /**
  * Three-valued (Kleene) logic for the classification layer: every comparison on an absent value is

@@ -1,10 +1,14 @@
-package org.netlm.model;
+package org.netlm.model.explanation;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.netlm.model.CriterionCode;
+import org.netlm.model.Recommendation;
+import org.netlm.model.Strength;
+import org.netlm.model.Therapy;
 
 /**
  * Why a therapy has the strength it has: built from the rules' own execution (the rules that fired, the

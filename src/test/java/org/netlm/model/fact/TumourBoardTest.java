@@ -1,8 +1,16 @@
-package org.netlm.model;
+package org.netlm.model.fact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.netlm.model.ChildPugh;
+import org.netlm.model.Differentiation;
+import org.netlm.model.DiseaseStatus;
+import org.netlm.model.Grade;
+import org.netlm.model.LiverMetastasisType;
+import org.netlm.model.PatientCase;
+import org.netlm.model.PrimarySite;
+import org.netlm.model.TumorBurden;
 
 class TumourBoardTest {
     private static final LiverTypeFinding TYPE_II = LiverTypeFinding.derived(LiverMetastasisType.TYPE_II);

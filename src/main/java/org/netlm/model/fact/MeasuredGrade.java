@@ -1,4 +1,6 @@
-package org.netlm.model;
+package org.netlm.model.fact;
+
+import org.netlm.model.Grade;
 
 /** Derived fact: the WHO grade implied by Ki-67 and mitoses alone (used to derive or to cross-check). */
 public final class MeasuredGrade {

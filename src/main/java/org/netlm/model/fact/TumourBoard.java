@@ -1,7 +1,16 @@
-package org.netlm.model;
+package org.netlm.model.fact;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.netlm.model.ChildPugh;
+import org.netlm.model.CriterionCode;
+import org.netlm.model.Differentiation;
+import org.netlm.model.DiseaseStatus;
+import org.netlm.model.Grade;
+import org.netlm.model.LiverMetastasisType;
+import org.netlm.model.PatientCase;
+import org.netlm.model.SstrStatus;
+import org.netlm.model.TumorBurden;
 
 /**
  * The reasons a case needs the multidisciplinary tumour board's particular attention, in words (decision-model.md §2,

@@ -1,8 +1,16 @@
-package org.netlm.model;
+package org.netlm.model.fact;
 
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
+import org.netlm.model.CriterionState;
+import org.netlm.model.DiseaseStatus;
+import org.netlm.model.PatientCase;
+import org.netlm.model.PrimaryStatus;
+import org.netlm.model.PriorTherapy;
+import org.netlm.model.SstrStatus;
+import org.netlm.model.Therapy;
+import org.netlm.model.TherapyOutcome;
 
 /**
  * Read-only helpers the classification rules use on the input fact (the model's conventions on

@@ -1,7 +1,10 @@
-package org.netlm.model;
+package org.netlm.model.explanation;
 
 import java.util.List;
 import java.util.Objects;
+import org.netlm.model.CriterionCode;
+import org.netlm.model.CriterionPredicate;
+import org.netlm.model.CriterionState;
 
 /**
  * A criterion as the classification layer derived it for this patient: its state, the values behind it,

@@ -1,7 +1,9 @@
-package org.netlm.model;
+package org.netlm.model.explanation;
 
 import java.util.List;
 import java.util.Objects;
+import org.netlm.model.CriterionCode;
+import org.netlm.model.CriterionState;
 
 /**
  * One condition of a rule that this patient's criterion does not satisfy: the rule accepts the criterion

@@ -1,4 +1,10 @@
-package org.netlm.model;
+package org.netlm.model.fact;
+
+import org.netlm.model.CriterionState;
+import org.netlm.model.Differentiation;
+import org.netlm.model.Grade;
+import org.netlm.model.PatientCase;
+import org.netlm.model.Resectability;
 
 /**
  * The model's reading of how far the disease goes (decision-model.md §1 Conventions): not curatively resectable

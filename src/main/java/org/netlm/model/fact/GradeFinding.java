@@ -1,4 +1,7 @@
-package org.netlm.model;
+package org.netlm.model.fact;
+
+import org.netlm.model.CriterionState;
+import org.netlm.model.Grade;
 
 /** Derived fact: the grade finding (reported, derived from Ki-67 / mitoses, or unknown). Immutable. */
 public final class GradeFinding {

@@ -1,4 +1,7 @@
-package org.netlm.model;
+package org.netlm.model.fact;
+
+import org.netlm.model.CriterionState;
+import org.netlm.model.TumorBurden;
 
 /** Derived fact: the tumour-burden class, {@code null} when the burden is not given. Immutable. */
 public final class TumorBurdenFinding {

@@ -1,4 +1,4 @@
-package org.netlm.model;
+package org.netlm.model.fact;
 
 import java.util.Objects;
 

@@ -1,7 +1,8 @@
-package org.netlm.model;
+package org.netlm.model.explanation;
 
 import java.util.List;
 import java.util.Objects;
+import org.netlm.model.Strength;
 
 /**
  * Why one rule that would offer a therapy (RECOMMENDED or CONSIDER) did or did not offer it for this patient,

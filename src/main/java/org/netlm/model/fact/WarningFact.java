@@ -1,4 +1,6 @@
-package org.netlm.model;
+package org.netlm.model.fact;
+
+import org.netlm.model.WarningCode;
 
 /** Derived fact: a data-quality or scope warning raised by a rule. Immutable. */
 public final class WarningFact {

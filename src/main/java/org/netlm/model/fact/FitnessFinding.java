@@ -1,4 +1,4 @@
-package org.netlm.model;
+package org.netlm.model.fact;
 
 /** Derived fact: fitness for major liver surgery; {@code assumed} when ECOG or Child-Pugh is absent. */
 public final class FitnessFinding {

@@ -1,10 +1,13 @@
-package org.netlm.model;
+package org.netlm.model.fact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.netlm.model.Criterion;
+import org.netlm.model.CriterionCode;
+import org.netlm.model.CriterionState;
 
 /** The one fact recommendation rules match: what each condition accepts, and how a criterion is looked up. */
 class CriteriaTest {

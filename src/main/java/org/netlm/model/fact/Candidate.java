@@ -1,4 +1,4 @@
-package org.netlm.model;
+package org.netlm.model.fact;
 
 import java.util.Arrays;
 import java.util.List;
@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.kie.api.runtime.rule.RuleContext;
+import org.netlm.model.Strength;
+import org.netlm.model.Therapy;
 
 /**
  * Derived fact: one rule's opinion on one therapy, before resolution. Carries the rule's {@code @id}

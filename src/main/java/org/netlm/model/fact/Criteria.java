@@ -1,8 +1,12 @@
-package org.netlm.model;
+package org.netlm.model.fact;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.netlm.model.Criterion;
+import org.netlm.model.CriterionCode;
+import org.netlm.model.CriterionPredicate;
+import org.netlm.model.CriterionState;
 
 /**
  * A derived fact: every criterion of one patient, inserted once by the classification layer after each criterion

@@ -1,4 +1,8 @@
-package org.netlm.model;
+package org.netlm.model.fact;
+
+import org.netlm.model.CriterionState;
+import org.netlm.model.LiverMetastasisType;
+import org.netlm.model.PatientCase;
 
 /** Derived fact: the liver metastasis type (reported, derived, or unknown). Immutable. */
 public final class LiverTypeFinding {

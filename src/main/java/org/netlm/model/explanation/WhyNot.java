@@ -1,10 +1,14 @@
-package org.netlm.model;
+package org.netlm.model.explanation;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.netlm.model.CriterionCode;
+import org.netlm.model.Strength;
+import org.netlm.model.Therapy;
+import org.netlm.model.fact.StrengthLimit;
 
 /**
  * Why a therapy is not offered (absent, NOT_RECOMMENDED or CONTRAINDICATED): every rule of the rule folder that

@@ -1,8 +1,9 @@
-package org.netlm.model;
+package org.netlm.model.fact;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.kie.api.runtime.rule.RuleContext;
+import org.netlm.model.Criterion;
 
 /**
  * The global {@code criteria} of the classification layer ({@code global CriteriaCollector criteria;}): each criterion

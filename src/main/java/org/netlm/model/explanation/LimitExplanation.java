@@ -1,6 +1,7 @@
-package org.netlm.model;
+package org.netlm.model.explanation;
 
 import java.util.Objects;
+import org.netlm.model.fact.StrengthLimit;
 
 /**
  * A limit a rule set on a therapy (see {@link StrengthLimit}): "at most CONSIDER" or "not offered" (e.g. the

@@ -1,4 +1,7 @@
-package org.netlm.model;
+package org.netlm.model.fact;
+
+import org.netlm.model.CriterionState;
+import org.netlm.model.Resectability;
 
 /** Derived fact: resectability of the liver disease. Immutable. */
 public final class ResectabilityFinding {

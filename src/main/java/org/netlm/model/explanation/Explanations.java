@@ -1,4 +1,4 @@
-package org.netlm.model;
+package org.netlm.model.explanation;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import org.netlm.model.CriterionCode;
+import org.netlm.model.MissingInput;
+import org.netlm.model.Therapy;
 
 /**
  * The explanations of one assessment, built from the rules' own execution: a {@link Why} for every resolved
