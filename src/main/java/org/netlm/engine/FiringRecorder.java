@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.kie.api.definition.rule.Rule;
+import org.netlm.model.fact.RuleId;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
@@ -43,7 +44,7 @@ final class FiringRecorder {
     };
 
     static String ruleId(Rule rule) {
-        return org.netlm.model.fact.Candidate.RuleMeta.id(rule);
+        return RuleId.of(rule);
     }
 
     List<String> fired() {

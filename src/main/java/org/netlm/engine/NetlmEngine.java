@@ -86,6 +86,7 @@ public final class NetlmEngine {
     private final Explainer explainer;
     private final Duration timeLimit;
     private final Function<String, List<String>> fieldsOfRule;
+    private final Function<String, List<String>> evidenceOfRule;
 
     private NetlmEngine(RuleSet rules) {
         this.rules = rules;
@@ -93,6 +94,7 @@ public final class NetlmEngine {
         this.criteriaGlobal = declaresCriteriaGlobal(rules.kieBase());
         this.explainer = new Explainer(rules.catalog());
         this.fieldsOfRule = fieldsOfRules(rules.catalog());
+        this.evidenceOfRule = evidenceOfRules(rules.catalog());
         this.timeLimit = DEFAULT_TIME_LIMIT;
     }
 
@@ -103,6 +105,7 @@ public final class NetlmEngine {
         this.criteriaGlobal = e.criteriaGlobal;
         this.explainer = e.explainer;
         this.fieldsOfRule = e.fieldsOfRule;
+        this.evidenceOfRule = e.evidenceOfRule;
         this.timeLimit = timeLimit;
     }
 
@@ -274,7 +277,7 @@ public final class NetlmEngine {
         List<String> boardNotes = out.boardNotes.stream().map(TumourBoardNote::getReason).sorted().distinct().toList();
         Resolver.Context context = new Resolver.Context(Collections.unmodifiableSet(seen),
             criteria.met(CriterionCode.NET) && criteria.met(CriterionCode.FUNCTIONAL), shrinkageNeeded(criteria),
-            boardNotes, fieldsOfRule);
+            boardNotes, fieldsOfRule, evidenceOfRule);
         Resolver.Result resolved = Resolver.resolve(candidates, limits, rules.evidence(), CaseSummary.of(patient, findings), context);
         if (!resolved.conflicts().isEmpty() && !seen.contains(WarningCode.CONFLICTING_RECOMMENDATIONS)) {
             warnings.add(Resolver.conflictWarning(resolved.conflicts()));
@@ -318,6 +321,17 @@ public final class NetlmEngine {
     private static boolean shrinkageNeeded(Criteria c) {
         return c.met(CriterionCode.NET) && c.met(CriterionCode.PANCREATIC_PRIMARY) && c.met(CriterionCode.GRADE_G1_G2)
             && c.met(CriterionCode.PROGRESSIVE) && (c.met(CriterionCode.SYMPTOMATIC) || c.met(CriterionCode.BURDEN_HIGH));
+    }
+
+    /** The {@code @evidence} keys of each rule, by rule id, as the catalogue read them. */
+    private static Function<String, List<String>> evidenceOfRules(RuleCatalog catalog) {
+        Map<String, List<String>> byId = new HashMap<>();
+        for (RuleInfo r : catalog.rules()) {
+            if (r.id() != null) {
+                byId.putIfAbsent(r.id(), r.evidenceKeys());
+            }
+        }
+        return id -> byId.getOrDefault(id, List.of());
     }
 
     /**
