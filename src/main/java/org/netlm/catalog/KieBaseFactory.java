@@ -18,10 +18,10 @@ import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.runtime.KieContainer;
+import org.netlm.engine.RuleCompilationException;
+import org.netlm.engine.RuleProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.netlm.engine.RuleProblem;
-import org.netlm.engine.RuleCompilationException;
 
 /**
  * Compiles DRL text into a {@link KieBase} with the classic DRL compiler (whose messages name file,

@@ -11,9 +11,9 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -35,12 +35,12 @@ import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsError;
 import org.drools.drl.parser.DroolsParserException;
+import org.netlm.engine.RuleProblem;
 import org.netlm.model.CriterionCode;
 import org.netlm.model.CriterionPredicate;
 import org.netlm.model.Strength;
-import org.netlm.model.fact.StrengthLimit;
 import org.netlm.model.Therapy;
-import org.netlm.engine.RuleProblem;
+import org.netlm.model.fact.StrengthLimit;
 
 /**
  * Every rule of a rule folder as {@link RuleInfo}, read with the Drools DRL parser, plus the rule-hygiene

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.netlm.model.Strength;
-import org.netlm.model.fact.StrengthLimit;
 import org.netlm.model.Therapy;
+import org.netlm.model.fact.StrengthLimit;
 
 /**
  * What the rule folder says about one rule, read from its DRL text (not from the compiled base), so that

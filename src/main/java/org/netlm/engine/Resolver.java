@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.netlm.catalog.EvidenceRegistry;
 import org.netlm.model.ClosingSentences;
 import org.netlm.model.Opinion;
 import org.netlm.model.Recommendation;
@@ -16,7 +17,6 @@ import org.netlm.model.Strength;
 import org.netlm.model.Therapy;
 import org.netlm.model.Warning;
 import org.netlm.model.WarningCode;
-import org.netlm.catalog.EvidenceRegistry;
 import org.netlm.model.fact.Candidate;
 import org.netlm.model.fact.StrengthLimit;
 

@@ -2,11 +2,11 @@ package org.netlm.explain;
 
 import java.util.List;
 import java.util.Map;
+import org.netlm.model.Recommendation;
+import org.netlm.model.Therapy;
 import org.netlm.model.fact.Candidate;
 import org.netlm.model.fact.Criteria;
-import org.netlm.model.Recommendation;
 import org.netlm.model.fact.StrengthLimit;
-import org.netlm.model.Therapy;
 
 /**
  * What one assessment's rules did, as the explainer reads it: the patient's criteria (with the rule that derived each),

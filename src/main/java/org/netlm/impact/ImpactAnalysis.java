@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +22,10 @@ import java.util.stream.Collectors;
 import org.netlm.batch.BatchPipeline;
 import org.netlm.batch.Outcome;
 import org.netlm.batch.OutcomeFormat;
+import org.netlm.catalog.RuleInfo;
 import org.netlm.engine.AssessOptions;
 import org.netlm.engine.NetlmEngine;
-import org.netlm.catalog.RuleInfo;
+import org.netlm.explain.ExplanationText;
 import org.netlm.io.LineReader;
 import org.netlm.io.PatientInput;
 import org.netlm.io.PatientReader;
@@ -36,8 +36,6 @@ import org.netlm.model.Strength;
 import org.netlm.model.Therapy;
 import org.netlm.model.Warning;
 import org.netlm.model.WarningCode;
-import org.netlm.model.explanation.Why;
-import org.netlm.model.explanation.WhyNot;
 import org.netlm.validation.InvalidPatientException;
 import org.netlm.validation.Violation;
 import org.slf4j.Logger;
@@ -329,8 +327,8 @@ public final class ImpactAnalysis {
     private static ImpactReport.Side side(ChangeKind kind, Assessment a) {
         if (kind instanceof ChangeKind.TherapyTransition t) {
             Optional<Recommendation> r = a.recommendation(t.therapy());
-            String why = a.why(t.therapy()).map(Why::describe)
-                .orElseGet(() -> a.whyNot(t.therapy()).map(WhyNot::describe).orElse(null));
+            String why = a.why(t.therapy()).map(ExplanationText::detail)
+                .orElseGet(() -> a.whyNot(t.therapy()).map(ExplanationText::detail).orElse(null));
             return new ImpactReport.Side(r.map(x -> x.strength().name()).orElse("absent"), r.map(Recommendation::ruleId).orElse(null),
                 r.map(Recommendation::rationale).orElse(null), why);
         }

@@ -10,9 +10,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.netlm.catalog.EvidenceRegistry;
 import org.netlm.catalog.KnowledgeVersion;
-import org.netlm.engine.NetlmEngine;
 import org.netlm.catalog.Requirement;
 import org.netlm.catalog.RuleInfo;
+import org.netlm.engine.NetlmEngine;
 import org.netlm.explain.ExplanationText;
 import org.netlm.model.Citation;
 

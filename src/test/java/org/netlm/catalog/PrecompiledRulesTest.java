@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.netlm.engine.NetlmEngine;
 import org.junit.jupiter.api.Test;
 import org.kie.api.KieBase;
+import org.netlm.engine.NetlmEngine;
 
 /**
  * The jar carries the bundled rules twice: as DRL text (the interface requires it; the catalogue and the

@@ -3,13 +3,13 @@ package org.netlm.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.netlm.engine.NetlmEngine;
 import org.junit.jupiter.api.Test;
+import org.netlm.engine.NetlmEngine;
 import org.netlm.model.CriterionCode;
 import org.netlm.model.CriterionPredicate;
 import org.netlm.model.Strength;
-import org.netlm.model.fact.StrengthLimit;
 import org.netlm.model.Therapy;
+import org.netlm.model.fact.StrengthLimit;
 
 /** How the catalogue reads a rule's conditions into requirements, and when it says it could not read them all. */
 class RuleCatalogRequirementsTest {

@@ -3,17 +3,17 @@ package org.netlm.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.netlm.engine.RuleProblem;
-import org.netlm.explain.ExplanationText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.netlm.engine.RuleProblem;
+import org.netlm.explain.ExplanationText;
 import org.netlm.model.CriterionCode;
 import org.netlm.model.CriterionPredicate;
 import org.netlm.model.CriterionState;
 import org.netlm.model.Strength;
-import org.netlm.model.fact.StrengthLimit;
 import org.netlm.model.Therapy;
+import org.netlm.model.fact.StrengthLimit;
 
 /** What the catalogue reads from DRL text: ids, evidence, comments, products and criteria; and the hygiene problems. */
 class RuleCatalogTest {

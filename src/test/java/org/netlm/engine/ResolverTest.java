@@ -2,20 +2,19 @@ package org.netlm.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.function.Function;
-import java.util.Set;
-import java.util.Map;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.netlm.catalog.EvidenceRegistry;
 import org.netlm.model.Citation;
 import org.netlm.model.CriterionCode;
 import org.netlm.model.Opinion;
 import org.netlm.model.Recommendation;
 import org.netlm.model.Strength;
 import org.netlm.model.Therapy;
-import org.netlm.model.WarningCode;
-import org.netlm.catalog.EvidenceRegistry;
 import org.netlm.model.fact.Candidate;
 import org.netlm.model.fact.StrengthLimit;
 

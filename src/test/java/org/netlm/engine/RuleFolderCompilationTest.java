@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.netlm.testing.RuleFolder;
 import org.netlm.catalog.RuleInfo;
+import org.netlm.testing.RuleFolder;
 
 /**
  * An edited rule folder that does not compile, or breaks rule hygiene, is refused as a whole with every

@@ -36,9 +36,4 @@ public record DerivedCriterion(CriterionCode code, CriterionState state, String 
     public List<String> inputFields() {
         return code.fields();
     }
-
-    /** {@code FIT_FOR_SURGERY=UNMET (ecog=3, childPugh=A)}. */
-    public String describe() {
-        return code + "=" + (state == null ? "NOT_DERIVED" : state) + (basis.isEmpty() ? "" : " (" + basis + ")");
-    }
 }
