@@ -361,4 +361,89 @@ class RuleCatalogTest {
             .isEqualTo("NET met or unknown");
         assertThat(new Requirement(CriterionCode.NET, CriterionPredicate.NOT_MET).asDrl()).isEqualTo("notMet(CriterionCode.NET)");
     }
+
+    @Test
+    void whatARuleOffersOrLimitsMustBeDeclaredAndTheConsequenceIsCheckedAgainstTheDeclaration() {
+        RuleCatalog c = read("recommendation/offers.drl", HEADER + """
+            // undeclared candidate
+            rule "Undeclared"
+                @id("D-1") @evidence("XUE2025")
+            when
+                Criteria( met(CriterionCode.NET) )
+            then
+                insert(Candidate.of(kcontext, Therapy.PRRT, Strength.CONSIDER, "x."));
+            end
+
+            // declared with another strength than it inserts
+            rule "Wrong strength"
+                @id("D-2") @evidence("XUE2025") @offers("PRRT:RECOMMENDED")
+            when
+                Criteria( met(CriterionCode.NET) )
+            then
+                insert(Candidate.of(kcontext, Therapy.PRRT,
+                    Strength.CONSIDER, "x."));
+            end
+
+            // a loop over therapies, not declared
+            rule "Loop undeclared"
+                @id("D-3") @evidence("XUE2025")
+            when
+                Criteria( met(CriterionCode.NET) )
+            then
+                for (Therapy t : new Therapy[] { Therapy.PRRT, Therapy.SUNITINIB }) {
+                    insert(Candidate.of(kcontext, t, Strength.NOT_RECOMMENDED, "x."));
+                }
+            end
+
+            // a loop over therapies, declared: accepted
+            rule "Loop declared"
+                @id("D-4") @evidence("XUE2025") @offers("PRRT:NOT_RECOMMENDED, SUNITINIB:NOT_RECOMMENDED")
+            when
+                Criteria( met(CriterionCode.NET) )
+            then
+                for (Therapy t : new Therapy[] { Therapy.PRRT, Therapy.SUNITINIB }) {
+                    insert(Candidate.of(kcontext, t, Strength.NOT_RECOMMENDED, "x."));
+                }
+            end
+
+            // an entry that is no THERAPY:STRENGTH, and a limit declared as an offer
+            rule "Bad entries"
+                @id("D-5") @evidence("XUE2025") @offers("PRTT:CONSIDER, PRRT") @limits("ABLATION:AT_MOST_CONSIDER")
+            when
+                Criteria( met(CriterionCode.NET) )
+            then
+                insert(StrengthLimit.of(kcontext, Therapy.ABLATION, StrengthLimit.Kind.AT_MOST_CONSIDER, null, "x."));
+            end
+
+            // declares what it never inserts
+            rule "Declares too much"
+                @id("D-6") @evidence("XUE2025") @offers("PRRT:CONSIDER, EVEROLIMUS:CONSIDER")
+            when
+                Criteria( met(CriterionCode.NET) )
+            then
+                insert(Candidate.of(kcontext, Therapy.PRRT, Strength.CONSIDER, "x."));
+            end
+            """);
+        assertThat(c.problems()).extracting(RuleProblem::describe).containsExactlyInAnyOrder(
+            "recommendation/offers.drl:11: rule \"Undeclared\" inserts a Candidate but declares no @offers: add e.g. "
+                + "@offers(\"PRRT:RECOMMENDED\") listing every therapy and strength it can insert, so that the catalogue and "
+                + "the why-not explanations know it",
+            "recommendation/offers.drl:20: rule \"Wrong strength\" inserts a Candidate PRRT:CONSIDER that its @offers[PRRT:RECOMMENDED] "
+                + "does not declare",
+            "recommendation/offers.drl:15: rule \"Wrong strength\" declares @offers entry PRRT:RECOMMENDED that its consequence "
+                + "never inserts",
+            "recommendation/offers.drl:31: rule \"Loop undeclared\" inserts a Candidate but declares no @offers: add e.g. "
+                + "@offers(\"PRRT:RECOMMENDED\") listing every therapy and strength it can insert, so that the catalogue and "
+                + "the why-not explanations know it",
+            "recommendation/offers.drl:47: rule \"Bad entries\": @offers entry \"PRTT:CONSIDER\" is not THERAPY:STRENGTH (therapies: "
+                + java.util.Arrays.toString(Therapy.values()) + ")",
+            "recommendation/offers.drl:47: rule \"Bad entries\": @offers entry \"PRRT\" is not THERAPY:STRENGTH (therapies: "
+                + java.util.Arrays.toString(Therapy.values()) + ")",
+            "recommendation/offers.drl:56: rule \"Declares too much\" declares @offers entry EVEROLIMUS:CONSIDER that its "
+                + "consequence never inserts");
+        assertThat(c.byId("D-4").orElseThrow().offers()).containsExactly(new RuleInfo.Offer(Therapy.PRRT, Strength.NOT_RECOMMENDED),
+            new RuleInfo.Offer(Therapy.SUNITINIB, Strength.NOT_RECOMMENDED));
+        assertThat(c.byId("D-5").orElseThrow().limits()).containsExactly(
+            new RuleInfo.Limit(Therapy.ABLATION, StrengthLimit.Kind.AT_MOST_CONSIDER));
+    }
 }
