@@ -407,7 +407,10 @@ public final class RuleCatalog {
             }
             boolean covered = declared.stream().anyMatch(d -> i.therapy().map(t -> t.equals(d.therapy().name())).orElse(true)
                 && i.strength().map(s -> s.equals(d.strength())).orElse(true));
-            if (!covered) {
+            // a misspelt constant is the rule policy's (and the compiler's) to report, with the name meant
+            boolean misspelt = i.therapy().map(t -> enumOrNull(Therapy.class, t) == null).orElse(false)
+                || i.strength().map(s -> enumOrNull(limit ? StrengthLimit.Kind.class : Strength.class, s) == null).orElse(false);
+            if (!covered && !misspelt) {
                 problems.add(new RuleProblem(f.path(), line, "rule \"" + r.getName() + "\" inserts " + what + " "
                     + i.therapy().orElse("(therapy computed)") + ":" + i.strength().orElse("(computed)")
                     + " that its " + annotation + declared + " does not declare"));

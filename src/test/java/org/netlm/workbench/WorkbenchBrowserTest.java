@@ -209,7 +209,7 @@ class WorkbenchBrowserTest {
     void impactPanelComparesWithTheBundledRulesAndOpensAnExampleInWhatIf() throws Exception {
         String file = wb.ruleFileContaining("Strength.RECOMMENDED");
         String original = Files.readString(wb.rules.resolve(file));
-        Files.writeString(wb.rules.resolve(file), original.replace("Strength.RECOMMENDED", "Strength.CONSIDER"));
+        Files.writeString(wb.rules.resolve(file), original.replace("Strength.RECOMMENDED", "Strength.CONSIDER").replace(":RECOMMENDED", ":CONSIDER"));
         String edited = org.netlm.catalog.RuleSource.fromDirectory(wb.rules).digest();
         try {
             wait.until(d -> {
