@@ -21,12 +21,23 @@ public class AssessmentAssert extends AbstractAssert<AssessmentAssert, Assessmen
         super(actual, AssessmentAssert.class);
     }
 
-    /** The therapy is RECOMMENDED (exactly: a CONSIDER fails). */
+    /**
+     * The therapy is RECOMMENDED (exactly: a CONSIDER fails).
+     *
+     * @param therapy the therapy
+     * @return an assertion on why the therapy has its strength
+     */
     public TherapyAssert recommends(Therapy therapy) {
         return recommends(therapy, Strength.RECOMMENDED);
     }
 
-    /** The therapy's resolved strength is exactly {@code strength}. */
+    /**
+     * The therapy's resolved strength is exactly {@code strength}.
+     *
+     * @param therapy the therapy
+     * @param strength the expected resolved strength
+     * @return an assertion on why the therapy has its strength
+     */
     public TherapyAssert recommends(Therapy therapy, Strength strength) {
         isNotNull();
         Optional<Recommendation> r = actual.recommendation(therapy);
@@ -36,12 +47,22 @@ public class AssessmentAssert extends AbstractAssert<AssessmentAssert, Assessmen
         return new TherapyAssert(this, actual, therapy);
     }
 
-    /** The therapy is CONSIDER. */
+    /**
+     * The therapy is CONSIDER.
+     *
+     * @param therapy the therapy
+     * @return an assertion on why the therapy has its strength
+     */
     public TherapyAssert considers(Therapy therapy) {
         return recommends(therapy, Strength.CONSIDER);
     }
 
-    /** The therapy is not on offer: absent, NOT_RECOMMENDED or CONTRAINDICATED. */
+    /**
+     * The therapy is not on offer: absent, NOT_RECOMMENDED or CONTRAINDICATED.
+     *
+     * @param therapy the therapy
+     * @return an assertion on why the therapy is not on offer
+     */
     public NotOfferedAssert doesNotOffer(Therapy therapy) {
         isNotNull();
         Optional<Recommendation> r = actual.recommendation(therapy);
@@ -51,12 +72,22 @@ public class AssessmentAssert extends AbstractAssert<AssessmentAssert, Assessmen
         return new NotOfferedAssert(this, actual, therapy);
     }
 
-    /** The therapy is CONTRAINDICATED. */
+    /**
+     * The therapy is CONTRAINDICATED.
+     *
+     * @param therapy the therapy
+     * @return an assertion on why the therapy is not on offer
+     */
     public NotOfferedAssert isContraindicated(Therapy therapy) {
         return notOfferedAs(therapy, Strength.CONTRAINDICATED);
     }
 
-    /** The therapy is NOT_RECOMMENDED. */
+    /**
+     * The therapy is NOT_RECOMMENDED.
+     *
+     * @param therapy the therapy
+     * @return an assertion on why the therapy is not on offer
+     */
     public NotOfferedAssert isNotRecommended(Therapy therapy) {
         return notOfferedAs(therapy, Strength.NOT_RECOMMENDED);
     }
@@ -69,7 +100,12 @@ public class AssessmentAssert extends AbstractAssert<AssessmentAssert, Assessmen
         return new NotOfferedAssert(this, actual, therapy);
     }
 
-    /** The warning is among the assessment's warnings. */
+    /**
+     * The warning is among the assessment's warnings.
+     *
+     * @param code the warning code
+     * @return this assertion, for chaining
+     */
     public AssessmentAssert hasWarning(WarningCode code) {
         isNotNull();
         if (!actual.hasWarning(code)) {
@@ -80,7 +116,12 @@ public class AssessmentAssert extends AbstractAssert<AssessmentAssert, Assessmen
         return this;
     }
 
-    /** The warning is not among the assessment's warnings. */
+    /**
+     * The warning is not among the assessment's warnings.
+     *
+     * @param code the warning code
+     * @return this assertion, for chaining
+     */
     public AssessmentAssert hasNoWarning(WarningCode code) {
         isNotNull();
         actual.warnings().stream().filter(w -> w.code() == code).findFirst().ifPresent(w ->
@@ -89,7 +130,13 @@ public class AssessmentAssert extends AbstractAssert<AssessmentAssert, Assessmen
         return this;
     }
 
-    /** The finding {@code name} (as in the JSON output: grade, liverMetastasisType, resectability, ...) equals {@code value}. */
+    /**
+     * The finding {@code name} (as in the JSON output: grade, liverMetastasisType, resectability, ...) equals {@code value}.
+     *
+     * @param name the finding as named in the JSON output
+     * @param value the expected value, as in the JSON output
+     * @return this assertion, for chaining
+     */
     public AssessmentAssert hasFinding(String name, String value) {
         isNotNull();
         Map<String, String> findings = actual.findings().asMap();
@@ -101,7 +148,12 @@ public class AssessmentAssert extends AbstractAssert<AssessmentAssert, Assessmen
         return this;
     }
 
-    /** The rule with {@code @id} {@code ruleId} fired. */
+    /**
+     * The rule with {@code @id} {@code ruleId} fired.
+     *
+     * @param ruleId the rule's {@code @id}
+     * @return this assertion, for chaining
+     */
     public AssessmentAssert firedRule(String ruleId) {
         isNotNull();
         if (!actual.firedRules().contains(ruleId)) {
@@ -111,7 +163,12 @@ public class AssessmentAssert extends AbstractAssert<AssessmentAssert, Assessmen
         return this;
     }
 
-    /** The rule with {@code @id} {@code ruleId} did not fire. */
+    /**
+     * The rule with {@code @id} {@code ruleId} did not fire.
+     *
+     * @param ruleId the rule's {@code @id}
+     * @return this assertion, for chaining
+     */
     public AssessmentAssert didNotFire(String ruleId) {
         isNotNull();
         if (actual.firedRules().contains(ruleId)) {

@@ -7,7 +7,12 @@ public final class NetlmAssertions {
     private NetlmAssertions() {
     }
 
-    /** Assertions on one assessment (see {@link AssessmentAssert}). */
+    /**
+     * Assertions on one assessment (see {@link AssessmentAssert}).
+     *
+     * @param actual the assessment to check
+     * @return an assertion on the assessment
+     */
     public static AssessmentAssert assertThat(Assessment actual) {
         return new AssessmentAssert(actual);
     }

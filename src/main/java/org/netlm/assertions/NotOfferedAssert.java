@@ -24,6 +24,9 @@ public class NotOfferedAssert extends AbstractAssert<NotOfferedAssert, Assessmen
      * Each criterion is named as a reason against the therapy ({@link WhyNot#reasons()}): a known criterion that
      * blocks every offering rule, a missing input, a criterion a NOT_RECOMMENDED/CONTRAINDICATED rule matched (shared
      * preconditions such as NET=MET excluded), or the cause of a limit.
+     *
+     * @param criteria the criteria expected among the reasons
+     * @return this assertion, for chaining
      */
     public NotOfferedAssert becauseOf(CriterionCode... criteria) {
         WhyNot wn = whyNot();
@@ -37,7 +40,12 @@ public class NotOfferedAssert extends AbstractAssert<NotOfferedAssert, Assessmen
         return this;
     }
 
-    /** Each patient field is a missing input that holds an offering rule back ({@link WhyNot#missingInputFields()}). */
+    /**
+     * Each patient field is a missing input that holds an offering rule back ({@link WhyNot#missingInputFields()}).
+     *
+     * @param fields patient field names (JSON names)
+     * @return this assertion, for chaining
+     */
     public NotOfferedAssert missingInput(String... fields) {
         WhyNot wn = whyNot();
         for (String f : fields) {
@@ -50,7 +58,11 @@ public class NotOfferedAssert extends AbstractAssert<NotOfferedAssert, Assessmen
         return this;
     }
 
-    /** Data for the missing inputs alone could put the therapy on offer ({@link WhyNot#unlockableByData()}). */
+    /**
+     * Data for the missing inputs alone could put the therapy on offer ({@link WhyNot#unlockableByData()}).
+     *
+     * @return this assertion, for chaining
+     */
     public NotOfferedAssert isUnlockableByData() {
         if (!whyNot().unlockableByData()) {
             failWithMessage("%s", "Expecting " + therapy + " for " + actual.patientId()
@@ -59,7 +71,12 @@ public class NotOfferedAssert extends AbstractAssert<NotOfferedAssert, Assessmen
         return this;
     }
 
-    /** A NOT_OFFERED limit set by {@code ruleId} (e.g. SYS-23, already failed) is among the reasons. */
+    /**
+     * A NOT_OFFERED limit set by {@code ruleId} (e.g. SYS-23, already failed) is among the reasons.
+     *
+     * @param ruleId the rule's {@code @id}
+     * @return this assertion, for chaining
+     */
     public NotOfferedAssert suppressedBy(String ruleId) {
         List<String> by = whyNot().suppressions().stream().map(LimitExplanation::ruleId).toList();
         if (!by.contains(ruleId)) {
@@ -70,7 +87,11 @@ public class NotOfferedAssert extends AbstractAssert<NotOfferedAssert, Assessmen
         return this;
     }
 
-    /** Back to the assessment. */
+    /**
+     * Back to the assessment.
+     *
+     * @return the assertion on the assessment
+     */
     public AssessmentAssert and() {
         return parent;
     }

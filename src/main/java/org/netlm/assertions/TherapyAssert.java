@@ -22,6 +22,9 @@ public class TherapyAssert extends AbstractAssert<TherapyAssert, Assessment> {
     /**
      * Each criterion is behind the therapy's strength: matched by the deciding rule or by another rule that gave an
      * opinion on the same side ({@link Why#supportingCriteria()}).
+     *
+     * @param criteria the criteria expected behind the strength
+     * @return this assertion, for chaining
      */
     public TherapyAssert because(CriterionCode... criteria) {
         Why why = why();
@@ -35,7 +38,12 @@ public class TherapyAssert extends AbstractAssert<TherapyAssert, Assessment> {
         return this;
     }
 
-    /** The deciding rule (the one whose strength won) is {@code ruleId}. */
+    /**
+     * The deciding rule (the one whose strength won) is {@code ruleId}.
+     *
+     * @param ruleId the rule's {@code @id}
+     * @return this assertion, for chaining
+     */
     public TherapyAssert decidedBy(String ruleId) {
         Why why = why();
         if (!why.deciding().ruleId().equals(ruleId)) {
@@ -45,7 +53,12 @@ public class TherapyAssert extends AbstractAssert<TherapyAssert, Assessment> {
         return this;
     }
 
-    /** A CONSIDER that data for {@code fields} could make RECOMMENDED ({@link Why#upgradeInputFields()}). */
+    /**
+     * A CONSIDER that data for {@code fields} could make RECOMMENDED ({@link Why#upgradeInputFields()}).
+     *
+     * @param fields patient field names (JSON names)
+     * @return this assertion, for chaining
+     */
     public TherapyAssert couldBeRecommendedWith(String... fields) {
         Why why = why();
         for (String f : fields) {
@@ -58,7 +71,11 @@ public class TherapyAssert extends AbstractAssert<TherapyAssert, Assessment> {
         return this;
     }
 
-    /** Back to the assessment. */
+    /**
+     * Back to the assessment.
+     *
+     * @return the assertion on the assessment
+     */
     public AssessmentAssert and() {
         return parent;
     }

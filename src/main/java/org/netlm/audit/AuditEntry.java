@@ -35,6 +35,25 @@ public final class AuditEntry {
         }
     }
 
+    /**
+     * Where a record of a batch run came from: the run (one id for an output, kept across {@code --resume}) and the
+     * input line. The store keeps at most one record per origin, so recording a line again is harmless.
+     */
+    public record Origin(String run, long line) {
+        public Origin {
+            Objects.requireNonNull(run, "run");
+            if (run.isBlank() || run.length() > MAX_RUN_LENGTH) {
+                throw new IllegalArgumentException("run must have 1 to " + MAX_RUN_LENGTH + " characters");
+            }
+            if (line < 1) {
+                throw new IllegalArgumentException("line must be at least 1, was " + line);
+            }
+        }
+    }
+
+    /** Longest {@link Origin#run()} the store keeps. */
+    public static final int MAX_RUN_LENGTH = 64;
+
     private final Instant time;
     private final String service;
     private final String hook;
@@ -44,6 +63,7 @@ public final class AuditEntry {
     private final String inputJson;
     private final List<RecommendationRow> recommendations;
     private final List<Card> cards;
+    private final Origin origin;
 
     private AuditEntry(Builder b) {
         this.time = Objects.requireNonNull(b.time, "time");
@@ -55,6 +75,7 @@ public final class AuditEntry {
         this.inputJson = b.inputJson;
         this.recommendations = List.copyOf(b.recommendations);
         this.cards = List.copyOf(b.cards);
+        this.origin = b.origin;
     }
 
     public static Builder builder() {
@@ -99,6 +120,11 @@ public final class AuditEntry {
         return cards;
     }
 
+    /** The batch run and input line this record came from, or {@code null} (a service call, {@code evaluate}). */
+    public Origin origin() {
+        return origin;
+    }
+
     /** Builder; {@link #assessment} copies the patient id, versions and recommendations of an assessment. */
     public static final class Builder {
         private Instant time = Instant.now();
@@ -110,6 +136,7 @@ public final class AuditEntry {
         private String inputJson;
         private final List<RecommendationRow> recommendations = new ArrayList<>();
         private final List<Card> cards = new ArrayList<>();
+        private Origin origin;
 
         private Builder() {
         }
@@ -151,9 +178,10 @@ public final class AuditEntry {
             return this;
         }
 
-        /** The patient id, rule-set version and every recommendation (therapy, strength, rule) of {@code a}. */
+        /** The patient id, knowledge and rule-set versions and every recommendation (therapy, strength, rule) of {@code a}. */
         public Builder assessment(Assessment a) {
             this.patientId = a.patientId();
+            this.knowledgeVersion = a.knowledgeVersion();
             this.rulesetVersion = a.rulesetVersion();
             for (Recommendation r : a.recommendations()) {
                 recommendations.add(new RecommendationRow(r.therapy(), r.strength(), r.ruleId()));
@@ -168,6 +196,12 @@ public final class AuditEntry {
 
         public Builder card(Card card) {
             cards.add(card);
+            return this;
+        }
+
+        /** The batch run and input line the record comes from ({@link Origin}). */
+        public Builder origin(String run, long line) {
+            this.origin = new Origin(run, line);
             return this;
         }
 

@@ -9,10 +9,12 @@ import java.util.List;
  * @param patientId the raw id, or {@code null} when the store keeps only the key
  * @param inputJson the patient as assessed, or {@code null} when the store does not keep it
  * @param cards     the cards shown, each with the clinicians' feedback on it
+ * @param origin    the batch run and input line, or {@code null} for a service call or {@code evaluate}
  */
 public record AuditEvent(long id, Instant time, String service, String hook, String patientKey, String patientId,
                          String knowledgeVersion, String rulesetVersion, String inputJson,
-                         List<AuditEntry.RecommendationRow> recommendations, List<ShownCard> cards) {
+                         List<AuditEntry.RecommendationRow> recommendations, List<ShownCard> cards,
+                         AuditEntry.Origin origin) {
     public AuditEvent {
         recommendations = List.copyOf(recommendations);
         cards = List.copyOf(cards);

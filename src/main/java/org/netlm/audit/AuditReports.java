@@ -131,6 +131,9 @@ public final class AuditReports {
             if (e.patientId() != null) {
                 b.append("  patient id: ").append(e.patientId()).append('\n');
             }
+            if (e.origin() != null) {
+                b.append("  batch run ").append(e.origin().run()).append(", input line ").append(e.origin().line()).append('\n');
+            }
             for (AuditEntry.RecommendationRow r : e.recommendations()) {
                 b.append("  ").append(r.strength()).append(' ').append(r.therapy())
                     .append(r.ruleId() == null ? "" : " (" + r.ruleId() + ")").append('\n');
@@ -167,6 +170,10 @@ public final class AuditReports {
         o.put("knowledgeVersion", e.knowledgeVersion());
         o.put("rulesetVersion", e.rulesetVersion());
         o.put("input", e.inputJson());
+        if (e.origin() != null) {
+            o.put("batchRun", e.origin().run());
+            o.put("inputLine", e.origin().line());
+        }
         o.put("recommendations", e.recommendations().stream().map(r -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("therapy", r.therapy().name());

@@ -21,6 +21,14 @@ public interface AuditStore extends AutoCloseable {
      */
     long record(AuditEntry entry);
 
+    /**
+     * Records several calls in one transaction, all or nothing (a batch run records each group of lines this way, before
+     * writing them out). An entry whose {@link AuditEntry#origin() origin} (run, line) is already stored is passed
+     * over, so a resumed run that records a line again keeps one record of it. Returns how many entries were newly
+     * stored; when it throws {@link AuditUnavailableException}, none of them was.
+     */
+    int recordAll(List<AuditEntry> entries);
+
     /** Stores a clinician's decision against the card it names; {@link FeedbackResult#UNKNOWN_CARD} when no card has that uuid. */
     FeedbackResult recordFeedback(Feedback feedback);
 

@@ -7,13 +7,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.netlm.model.Strength;
@@ -23,7 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The audit store on JDBC: a HikariCP pool, the schema created and migrated by Flyway (scripts in
- * {@code org/netlm/audit/db}), plain JDBC with one transaction per write. A database that goes away makes calls
+ * {@code org/netlm/audit/db}), plain JDBC with one transaction per write ({@link #recordAll}: one for many calls, each
+ * table written in one JDBC batch). A database that goes away makes calls
  * fail fast with {@link AuditUnavailableException}; the pool reconnects when it returns.
  */
 public final class JdbcAuditStore implements AuditStore {
@@ -96,11 +101,67 @@ public final class JdbcAuditStore implements AuditStore {
 
     @Override
     public long record(AuditEntry e) {
-        return inTransaction("record the call", c -> {
-            long id;
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO audit_event (event_time, service, hook, patient_key, "
-                + "patient_id, knowledge_version, ruleset_version, input_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                new String[] {"id"})) {
+        return inTransaction("record the call", c -> insert(c, List.of(e))[0]);
+    }
+
+    @Override
+    public int recordAll(List<AuditEntry> entries) {
+        if (entries.isEmpty()) {
+            return 0;
+        }
+        return inTransaction("record " + entries.size() + " calls", c -> {
+            List<AuditEntry> fresh = notYetStored(c, entries);
+            if (!fresh.isEmpty()) {
+                insert(c, fresh);
+            }
+            return fresh.size();
+        });
+    }
+
+    /** The entries whose origin (run, line) is not stored yet, in order; entries without an origin are all fresh. */
+    private static List<AuditEntry> notYetStored(Connection c, List<AuditEntry> entries) throws SQLException {
+        Map<String, Set<Long>> stored = new HashMap<>();
+        Map<String, long[]> ranges = new LinkedHashMap<>();
+        for (AuditEntry e : entries) {
+            if (e.origin() != null) {
+                ranges.merge(e.origin().run(), new long[] {e.origin().line(), e.origin().line()},
+                    (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement(
+            "SELECT batch_line FROM audit_event WHERE batch_run = ? AND batch_line BETWEEN ? AND ?")) {
+            for (Map.Entry<String, long[]> r : ranges.entrySet()) {
+                s.setString(1, r.getKey());
+                s.setLong(2, r.getValue()[0]);
+                s.setLong(3, r.getValue()[1]);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        stored.computeIfAbsent(r.getKey(), k -> new HashSet<>()).add(rs.getLong(1));
+                    }
+                }
+            }
+        }
+        List<AuditEntry> fresh = new ArrayList<>();
+        Set<AuditEntry.Origin> seen = new HashSet<>();
+        for (AuditEntry e : entries) {
+            AuditEntry.Origin o = e.origin();
+            if (o == null || !stored.getOrDefault(o.run(), Set.of()).contains(o.line()) && seen.add(o)) {
+                fresh.add(e);
+            }
+        }
+        return fresh;
+    }
+
+    /**
+     * Inserts the entries with their recommendations and cards, three JDBC batches whatever their number (the caller's
+     * transaction); returns their event ids in order.
+     */
+    private long[] insert(Connection c, List<AuditEntry> entries) throws SQLException {
+        long[] ids = new long[entries.size()];
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO audit_event (event_time, service, hook, patient_key, "
+            + "patient_id, knowledge_version, ruleset_version, input_json, batch_run, batch_line) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
+            for (AuditEntry e : entries) {
                 s.setObject(1, utc(e.time()));
                 s.setString(2, e.service());
                 s.setString(3, e.hook());
@@ -109,33 +170,50 @@ public final class JdbcAuditStore implements AuditStore {
                 s.setString(6, e.knowledgeVersion());
                 s.setString(7, e.rulesetVersion());
                 s.setString(8, config.storeInput() ? e.inputJson() : null);
-                s.executeUpdate();
-                try (ResultSet k = s.getGeneratedKeys()) {
-                    k.next();
-                    id = k.getLong(1);
+                s.setString(9, e.origin() == null ? null : e.origin().run());
+                s.setObject(10, e.origin() == null ? null : e.origin().line(), Types.BIGINT);
+                s.addBatch();
+            }
+            s.executeBatch();
+            try (ResultSet k = s.getGeneratedKeys()) {
+                int n = 0;
+                while (k.next()) {
+                    if (n == ids.length) {
+                        throw new SQLException("the database returned more event ids than events inserted");
+                    }
+                    ids[n++] = k.getLong(1);
+                }
+                if (n != ids.length) {
+                    throw new SQLException("the database returned " + n + " event ids for " + ids.length + " events");
                 }
             }
-            if (!e.recommendations().isEmpty()) {
-                try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO audit_recommendation (event_id, position, therapy, strength, rule_id) VALUES (?, ?, ?, ?, ?)")) {
+        }
+        boolean anyRecommendation = entries.stream().anyMatch(e -> !e.recommendations().isEmpty());
+        if (anyRecommendation) {
+            try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO audit_recommendation (event_id, position, therapy, strength, rule_id) VALUES (?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < ids.length; i++) {
                     int position = 0;
-                    for (AuditEntry.RecommendationRow r : e.recommendations()) {
-                        s.setLong(1, id);
+                    for (AuditEntry.RecommendationRow r : entries.get(i).recommendations()) {
+                        s.setLong(1, ids[i]);
                         s.setInt(2, position++);
                         s.setString(3, r.therapy().name());
                         s.setString(4, r.strength().name());
                         s.setString(5, r.ruleId());
                         s.addBatch();
                     }
-                    s.executeBatch();
                 }
+                s.executeBatch();
             }
-            if (!e.cards().isEmpty()) {
-                try (PreparedStatement s = c.prepareStatement("INSERT INTO audit_card (card_uuid, event_id, indicator, summary, "
-                    + "therapy, strength, rule_id) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                    for (AuditEntry.Card card : e.cards()) {
+        }
+        boolean anyCard = entries.stream().anyMatch(e -> !e.cards().isEmpty());
+        if (anyCard) {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO audit_card (card_uuid, event_id, indicator, summary, "
+                + "therapy, strength, rule_id) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < ids.length; i++) {
+                    for (AuditEntry.Card card : entries.get(i).cards()) {
                         s.setString(1, card.uuid());
-                        s.setLong(2, id);
+                        s.setLong(2, ids[i]);
                         s.setString(3, card.indicator());
                         s.setString(4, card.summary());
                         s.setString(5, card.therapy() == null ? null : card.therapy().name());
@@ -143,11 +221,11 @@ public final class JdbcAuditStore implements AuditStore {
                         s.setString(7, card.ruleId());
                         s.addBatch();
                     }
-                    s.executeBatch();
                 }
+                s.executeBatch();
             }
-            return id;
-        });
+        }
+        return ids;
     }
 
     @Override
@@ -198,12 +276,15 @@ public final class JdbcAuditStore implements AuditStore {
         return inTransaction("read the patient's events", c -> {
             Map<Long, EventRow> events = new LinkedHashMap<>();
             try (PreparedStatement s = c.prepareStatement("SELECT id, event_time, service, hook, patient_key, patient_id, "
-                + "knowledge_version, ruleset_version, input_json FROM audit_event WHERE patient_key = ? ORDER BY event_time, id")) {
+                + "knowledge_version, ruleset_version, input_json, batch_run, batch_line FROM audit_event WHERE patient_key = ? "
+                + "ORDER BY event_time, id")) {
                 s.setString(1, patientKey);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
+                        String run = r.getString(10);
                         events.put(r.getLong(1), new EventRow(r.getLong(1), instant(r, 2), r.getString(3), r.getString(4),
-                            r.getString(5), r.getString(6), r.getString(7), r.getString(8), r.getString(9)));
+                            r.getString(5), r.getString(6), r.getString(7), r.getString(8), r.getString(9),
+                            run == null ? null : new AuditEntry.Origin(run, r.getLong(11))));
                     }
                 }
             }
@@ -380,17 +461,17 @@ public final class JdbcAuditStore implements AuditStore {
 
     /** An event being read, before its lists are complete. */
     private record EventRow(long id, Instant time, String service, String hook, String patientKey, String patientId,
-                            String knowledgeVersion, String rulesetVersion, String inputJson,
+                            String knowledgeVersion, String rulesetVersion, String inputJson, AuditEntry.Origin origin,
                             List<AuditEntry.RecommendationRow> recommendations, List<AuditEvent.ShownCard> cards) {
         EventRow(long id, Instant time, String service, String hook, String patientKey, String patientId,
-                 String knowledgeVersion, String rulesetVersion, String inputJson) {
-            this(id, time, service, hook, patientKey, patientId, knowledgeVersion, rulesetVersion, inputJson,
+                 String knowledgeVersion, String rulesetVersion, String inputJson, AuditEntry.Origin origin) {
+            this(id, time, service, hook, patientKey, patientId, knowledgeVersion, rulesetVersion, inputJson, origin,
                 new ArrayList<>(), new ArrayList<>());
         }
 
         AuditEvent event() {
             return new AuditEvent(id, time, service, hook, patientKey, patientId, knowledgeVersion, rulesetVersion,
-                inputJson, recommendations, cards);
+                inputJson, recommendations, cards, origin);
         }
     }
 }

@@ -6,10 +6,12 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.netlm.engine.AssessOptions;
 import org.netlm.engine.NetlmEngine;
+import org.netlm.io.AtomicFiles;
 import org.netlm.io.LineParser;
 import org.netlm.io.ByteLines;
 import org.netlm.io.LineReader;
@@ -20,8 +22,30 @@ import org.netlm.model.Assessment;
  * One {@code batch} run: patient JSON lines in, assessments out in a {@link BatchFormat}, optionally a
  * {@link CohortReport}. Written to a file, the output goes through a {@link PartialOutput} (renamed into place only
  * when the whole input is done; {@link #resume(boolean)} continues an interrupted run), and so does the report.
+ *
+ * <p>With a {@link Recorder} (an audit trail), each group of lines is recorded before it is written: the output, partial
+ * or final, never holds a record that was not recorded. A recorder that fails stops the run with the records before
+ * it in the partial file (never renamed into place). The records carry a run id that a resumed run keeps (it is in
+ * {@code FILE.partial}{@value #AUDIT_RUN_SUFFIX} until the output is complete), so a line recorded by the interrupted
+ * run and again by the resumed one is stored once.
  */
 public final class BatchJob {
+    /** Suffix (after {@link PartialOutput#partialOf}) of the file that keeps an audited run's id until it commits. */
+    public static final String AUDIT_RUN_SUFFIX = ".audit-run";
+
+    /** Records the assessed lines of a run before they are written (an audit trail, docs/audit.md). */
+    @FunctionalInterface
+    public interface Recorder {
+        /**
+         * Records, all or nothing, the assessed outcomes among {@code outcomes} (consecutive lines in input order; the
+         * rejected ones are for the recorder to pass over) as lines of run {@code run}; a line of the run that is already
+         * recorded must not be recorded twice.
+         *
+         * @throws IOException when they could not be recorded (nothing of them is)
+         */
+        void record(String run, List<Outcome<Assessment>> outcomes) throws IOException;
+    }
+
     private final NetlmEngine engine;
     private final BatchFormat format;
     private int threads = Runtime.getRuntime().availableProcessors();
@@ -32,6 +56,7 @@ public final class BatchJob {
     private BatchPipeline.Progress progress;
     private long progressMillis = 1000;
     private LineParser parser = PatientReader::parseLine;
+    private Recorder recorder;
 
     /**
      * What the run did, and what an earlier run had done when this one resumed it.
@@ -96,6 +121,12 @@ public final class BatchJob {
         return this;
     }
 
+    /** Records every assessed line before it is written ({@link Recorder}); {@code null} for none. */
+    public BatchJob recorder(Recorder r) {
+        this.recorder = r;
+        return this;
+    }
+
     /** Receives one message per problem of each rejected line, in input order. */
     public BatchJob rejects(Consumer<String> sink) {
         this.rejects = Objects.requireNonNull(sink, "rejects");
@@ -114,17 +145,28 @@ public final class BatchJob {
      * the run fails, the partial file stays and the exception says how to continue.
      */
     public Result toFile(InputStream in, String inputName, Path output) throws IOException {
+        // an earlier run's partial file, even one that holds no record yet: its run may have recorded lines already
+        boolean continuing = resume && Files.exists(PartialOutput.partialOf(output));
         PartialOutput out = resume ? PartialOutput.resume(output, format) : PartialOutput.create(output, format);
         long done = out.recordsKept();
         BatchPipeline.Summary summary;
         CohortReport tally = report == null ? null : new CohortReport(inputName);
+        Path runFile = auditRunFile(output);
+        String run;
+        try {
+            run = auditRun(runFile, out, done, continuing);
+        } catch (IOException | RuntimeException e) {
+            out.close();
+            throw e;
+        }
         try (out) {
-            summary = run(in, inputName, out.stream(), done, tally);
+            summary = run(in, inputName, out.stream(), done, tally, run);
             byte[] reportBytes = tally == null ? null : reportBytes(tally, done);
             if (reportBytes != null) {
                 Files.write(PartialOutput.partialOf(report), reportBytes);
             }
             out.commit();
+            Files.deleteIfExists(runFile);
             if (reportBytes != null) {
                 PartialOutput.moveIntoPlace(PartialOutput.partialOf(report), report);
             }
@@ -136,6 +178,45 @@ public final class BatchJob {
         return new Result(summary, done, out.rejectedKept());
     }
 
+    /** The file that keeps the id of the audited run writing {@code output}'s partial file. */
+    public static Path auditRunFile(Path output) {
+        Path partial = PartialOutput.partialOf(output);
+        return partial.resolveSibling(partial.getFileName() + AUDIT_RUN_SUFFIX);
+    }
+
+    /**
+     * The audit run id of this output ({@code null} without a recorder): the resumed run's own when an earlier run's
+     * partial file is continued (even without a complete record: the earlier run may have recorded lines whose write
+     * was lost), else a new one, kept beside the partial file before anything is recorded. A partial file whose records
+     * were written with a recorder cannot be continued without one, nor the other way round: the finished output would
+     * hold records that are not in the audit trail.
+     */
+    private String auditRun(Path runFile, PartialOutput out, long kept, boolean continuing) throws IOException {
+        boolean audited = Files.exists(runFile);
+        if (kept > 0 && recorder != null && !audited) {
+            throw new IOException(out.partial() + " was written without --audit, so its " + kept + " records are not in "
+                + "the audit trail: resume it without --audit, or remove it and run again from the start");
+        }
+        if (kept > 0 && recorder == null && audited) {
+            throw new IOException(out.partial() + " was written with --audit: resume it with --audit (and the same audit "
+                + "store) so that the rest is recorded too, or remove it and run again from the start");
+        }
+        if (recorder == null) {
+            Files.deleteIfExists(runFile);
+            return null;
+        }
+        if (continuing && audited) {
+            String run = Files.readString(runFile, StandardCharsets.UTF_8).strip();
+            if (run.isEmpty() || run.length() > AuditRunIds.MAX_LENGTH) {
+                throw new IOException(runFile + ": not an audit run id; remove " + out.partial() + " and run again from the start");
+            }
+            return run;
+        }
+        String run = AuditRunIds.next();
+        AtomicFiles.writeString(runFile, run + "\n");
+        return run;
+    }
+
     /** Runs with the output on a stream (e.g. standard output): the format's header first, no partial file, no resume. */
     public Result toStream(InputStream in, String inputName, OutputStream out) throws IOException {
         if (resume) {
@@ -145,7 +226,7 @@ public final class BatchJob {
         format.header(header);
         header.writeTo(out, 0, header.size());
         CohortReport tally = report == null ? null : new CohortReport(inputName);
-        BatchPipeline.Summary summary = run(in, inputName, out, 0, tally);
+        BatchPipeline.Summary summary = run(in, inputName, out, 0, tally, recorder == null ? null : AuditRunIds.next());
         if (tally != null) {
             Files.write(PartialOutput.partialOf(report), reportBytes(tally, 0));
             PartialOutput.moveIntoPlace(PartialOutput.partialOf(report), report);
@@ -163,17 +244,19 @@ public final class BatchJob {
         return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 
-    private BatchPipeline.Summary run(InputStream raw, String inputName, OutputStream out, long skip, CohortReport tally)
-        throws IOException {
+    private BatchPipeline.Summary run(InputStream raw, String inputName, OutputStream out, long skip, CohortReport tally,
+                                      String auditRun) throws IOException {
         Consumer<Outcome<Assessment>> inOrder = o -> o.problems().forEach(rejects);
         if (tally != null) {
             inOrder = inOrder.andThen(tally);
         }
         BatchPipeline.Progress shown = progress == null ? null : (d, s) -> progress.update(skip + d, s);
+        BatchPipeline.BeforeWrite<Assessment> record = recorder == null ? outcomes -> { }
+            : outcomes -> recorder.record(auditRun, outcomes);
         try (LineReader lines = new LineReader(PatientReader.utf8(raw), PatientReader.MAX_LINE_LENGTH)) {
             return new BatchPipeline(threads, Math.max(256, threads * 64), progressMillis).run(
                 new BatchPipeline.Input(lines, inputName, parser, skip),
-                patient -> engine.assess(patient, options), format, out, inOrder, shown);
+                patient -> engine.assess(patient, options), format, out, record, inOrder, shown);
         }
     }
 

@@ -2,6 +2,7 @@ package org.netlm.batch;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -90,6 +91,16 @@ public final class BatchPipeline {
         public Input skipping(long n) {
             return new Input(lines, name, parser, n);
         }
+    }
+
+    /**
+     * Sees the outcomes of each group of consecutive lines, in input order, on the writer thread, <em>before</em> their
+     * records are written (e.g. to record them in an audit trail first, so that nothing is written that was not
+     * recorded). Throwing stops the run: nothing of that group, nor anything after it, is written.
+     */
+    @FunctionalInterface
+    public interface BeforeWrite<R> {
+        void accept(List<Outcome<R>> outcomes) throws IOException;
     }
 
     /** Called about once per progress interval (on a timer thread) with the lines finished so far and the time elapsed. */
@@ -211,7 +222,18 @@ public final class BatchPipeline {
      */
     public <R> Summary run(Input input, Task<R> task, OutcomeFormat<R> format, OutputStream out,
                            Consumer<? super Outcome<R>> inOrder, Progress progress) throws IOException {
+        return run(input, task, format, out, outcomes -> { }, inOrder, progress);
+    }
+
+    /**
+     * {@link #run(Input, Task, OutcomeFormat, OutputStream, Consumer, Progress)} with {@code beforeWrite} seeing each
+     * group of outcomes before its records are written; when it throws, the run stops with that exception (an
+     * {@link IOException} as it is) and the output ends with the group before.
+     */
+    public <R> Summary run(Input input, Task<R> task, OutcomeFormat<R> format, OutputStream out, BeforeWrite<R> beforeWrite,
+                           Consumer<? super Outcome<R>> inOrder, Progress progress) throws IOException {
         Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(beforeWrite, "beforeWrite");
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(inOrder, "inOrder");
@@ -240,6 +262,7 @@ public final class BatchPipeline {
                     }
                     try {
                         Chunk<R> c = f.get();
+                        beforeWrite.accept(Arrays.asList(c.outcomes).subList(0, c.size));
                         c.bytes.writeTo(out, 0, c.bytes.size());
                         c.bytes.clear();
                         free.offer(c.bytes);
@@ -354,7 +377,7 @@ public final class BatchPipeline {
             outcome = Outcome.rejected(line.number(), in.patientId(), in.describeViolations());
         } else {
             try {
-                outcome = Outcome.of(line.number(), in.patientId(), task.apply(in.patient()), in.report());
+                outcome = Outcome.of(line.number(), in.patientId(), task.apply(in.patient()), in.report(), in.patient());
             } catch (InvalidPatientException e) {
                 outcome = Outcome.rejected(line.number(), in.patientId(),
                     e.getViolations().stream().map(v -> in.location() + " " + v.describe()).toList());

@@ -3,6 +3,7 @@ package org.netlm.batch;
 import java.util.List;
 import java.util.Objects;
 import org.netlm.io.SourceReport;
+import org.netlm.model.PatientCase;
 
 /**
  * What became of one non-blank input line: a result, or the problems that rejected it. Handed to the
@@ -13,9 +14,12 @@ import org.netlm.io.SourceReport;
  * @param result    the task's result, or {@code null} when the line was rejected
  * @param problems  one message per problem ({@code file:line: …}) of a rejected line; empty when there is a result
  * @param report    how the source made the patient (the FHIR mapping report), or {@code null} (patient JSON, rejected)
+ * @param patient   the patient as read and assessed, or {@code null} when the line was rejected (e.g. for an audit
+ *                  trail that keeps the input)
  * @param <R>       the task's result type (an {@link org.netlm.model.Assessment} for {@code batch})
  */
-public record Outcome<R>(long line, String patientId, R result, List<String> problems, SourceReport report) {
+public record Outcome<R>(long line, String patientId, R result, List<String> problems, SourceReport report,
+                         PatientCase patient) {
     public Outcome {
         problems = List.copyOf(problems);
         if ((result == null) == problems.isEmpty()) {
@@ -24,15 +28,15 @@ public record Outcome<R>(long line, String patientId, R result, List<String> pro
     }
 
     static <R> Outcome<R> of(long line, String patientId, R result) {
-        return of(line, patientId, result, null);
+        return of(line, patientId, result, null, null);
     }
 
-    static <R> Outcome<R> of(long line, String patientId, R result, SourceReport report) {
-        return new Outcome<>(line, patientId, Objects.requireNonNull(result, "result"), List.of(), report);
+    static <R> Outcome<R> of(long line, String patientId, R result, SourceReport report, PatientCase patient) {
+        return new Outcome<>(line, patientId, Objects.requireNonNull(result, "result"), List.of(), report, patient);
     }
 
     static <R> Outcome<R> rejected(long line, String patientId, List<String> problems) {
-        return new Outcome<>(line, patientId, null, problems, null);
+        return new Outcome<>(line, patientId, null, problems, null, null);
     }
 
     public boolean isRejected() {

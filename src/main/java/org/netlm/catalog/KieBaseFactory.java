@@ -8,16 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.ReleaseId;
-import org.kie.api.runtime.KieContainer;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.CompositeKnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.netlm.engine.RuleCompilationException;
 import org.netlm.engine.RuleProblem;
 import org.slf4j.Logger;
@@ -25,46 +24,47 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Compiles DRL text into a {@link KieBase} with the classic DRL compiler (whose messages name file,
- * line and rule). Each build gets its own release id, removed from the KIE repository afterwards so
- * that repeated builds do not leak. A build with any error is refused as a whole.
+ * line and rule). A build with any error is refused as a whole, and its errors reach the caller only
+ * (Drools logs none of them).
  *
  * <p>The bundled rules are also pre-compiled at build time into the Drools executable model
  * (kie-maven-plugin, see pom.xml); {@link #precompiled()} loads that model without compiling any DRL.
  */
 final class KieBaseFactory {
     private static final Logger LOG = LoggerFactory.getLogger(KieBaseFactory.class);
-    private static final String PREFIX = "src/main/resources/";
 
     private KieBaseFactory() {
     }
 
     static KieBase build(RuleSource source) {
+        // A KnowledgeBuilder rather than KieServices/KieBuilder.buildAll: the KieBuilder path logs every compile error
+        // (and warning) of a rule folder at ERROR through Drools' own logger (AbstractKieProject: "Unable to build
+        // KieBaseModel"), into the log of the application that embeds this library, although the errors are reported
+        // to the caller in RuleCompilationException. This path reports them only as results, reads no kmodule.xml
+        // (no XML support needed) and registers nothing in the KIE repository.
         KieServices ks = KieServices.Factory.get();
-        ReleaseId releaseId = ks.newReleaseId("org.netlm.generated", "rules-" + UUID.randomUUID(), "1.0.0");
-        KieFileSystem kfs = ks.newKieFileSystem();
-        kfs.generateAndWritePomXML(releaseId);
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
+            KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(KieBaseFactory.class.getClassLoader()));
+        CompositeKnowledgeBuilder batch = builder.batch(); // one batch: declarations and functions resolve across files
         for (RuleSource.DrlFile f : source.drlFiles()) {
-            kfs.write(PREFIX + "org/netlm/rules/" + f.path(), f.content());
+            batch.add(ks.getResources().newByteArrayResource(f.content().getBytes(StandardCharsets.UTF_8))
+                .setSourcePath(f.path()), ResourceType.DRL);
         }
         long start = System.nanoTime();
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
-        try {
-            if (!errors.isEmpty()) {
-                List<RuleProblem> problems = new ArrayList<>();
-                for (Message m : errors) {
-                    problems.add(new RuleProblem(relative(m.getPath()), m.getLine(), clean(m.getText())));
-                }
-                throw new RuleCompilationException(source.name(), withoutEchoes(problems));
+        batch.build();
+        if (builder.hasErrors()) {
+            List<RuleProblem> problems = new ArrayList<>();
+            for (KnowledgeBuilderError e : builder.getErrors()) {
+                int[] lines = e.getLines();
+                problems.add(new RuleProblem(relative(e.getResource() == null ? null : e.getResource().getSourcePath()),
+                    lines != null && lines.length > 0 ? lines[0] : -1, clean(e.getMessage())));
             }
-            KieContainer container = ks.newKieContainer(releaseId);
-            KieBase base = container.getKieBase();
-            LOG.debug("Compiled {} DRL files from {} in {} ms", source.drlFiles().size(), source.name(),
-                (System.nanoTime() - start) / 1_000_000);
-            return base;
-        } finally {
-            ks.getRepository().removeKieModule(releaseId);
+            throw new RuleCompilationException(source.name(), withoutEchoes(problems));
         }
+        KieBase base = builder.newKieBase();
+        LOG.debug("Compiled {} DRL files from {} in {} ms", source.drlFiles().size(), source.name(),
+            (System.nanoTime() - start) / 1_000_000);
+        return base;
     }
 
     /** Where kie-maven-plugin lists the generated rule classes of this artifact (one class name a line). */
@@ -117,11 +117,7 @@ final class KieBaseFactory {
     }
 
     private static String relative(String path) {
-        if (path == null) {
-            return "(unknown file)";
-        }
-        String p = path.startsWith(PREFIX) ? path.substring(PREFIX.length()) : path;
-        return p.startsWith("org/netlm/rules/") ? p.substring("org/netlm/rules/".length()) : p;
+        return path == null ? "(unknown file)" : path;
     }
 
     private static String clean(String text) {

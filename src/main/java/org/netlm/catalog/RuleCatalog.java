@@ -409,7 +409,8 @@ public final class RuleCatalog {
                 && i.strength().map(s -> s.equals(d.strength())).orElse(true));
             // a misspelt constant is the rule policy's (and the compiler's) to report, with the name meant
             boolean misspelt = i.therapy().map(t -> enumOrNull(Therapy.class, t) == null).orElse(false)
-                || i.strength().map(s -> enumOrNull(limit ? StrengthLimit.Kind.class : Strength.class, s) == null).orElse(false);
+                || i.strength().map(s -> (limit ? enumOrNull(StrengthLimit.Kind.class, s) : enumOrNull(Strength.class, s)) == null)
+                .orElse(false);
             if (!covered && !misspelt) {
                 problems.add(new RuleProblem(f.path(), line, "rule \"" + r.getName() + "\" inserts " + what + " "
                     + i.therapy().orElse("(therapy computed)") + ":" + i.strength().orElse("(computed)")

@@ -1,10 +1,15 @@
 package org.netlm.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.netlm.audit.AuditEntry;
 import org.netlm.audit.AuditStore;
 import org.netlm.audit.AuditUnavailableException;
+import org.netlm.batch.BatchJob;
+import org.netlm.batch.Outcome;
 import org.netlm.io.PatientJson;
 import org.netlm.model.Assessment;
 import org.netlm.model.PatientCase;
@@ -13,6 +18,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code --audit} for commands that assess patients: every assessment is recorded in the audit store before it is
  * written out, so nothing is shown that was not recorded; a store that fails stops the command (exit 1).
+ * {@code evaluate} records patient by patient; {@code batch} records each group of lines in one transaction
+ * ({@link Recorder#recordAll}) and leaves rejected lines out (nothing was recommended for them).
  */
 final class AuditOption {
     @Option(names = "--audit", description = "Record every assessment in the audit store (docs/audit.md).")
@@ -26,9 +33,20 @@ final class AuditOption {
         description = "With --audit: folder of the embedded audit database (default: ./netlm-audit).")
     Path dir;
 
+    /** Whether {@code --audit} was given. */
+    boolean enabled() {
+        return audit;
+    }
+
     /** What records the assessments of one command run; {@link #close} when done. */
     interface Recorder extends AutoCloseable {
         void record(PatientCase patient, Assessment assessment);
+
+        /**
+         * {@code batch}: records the assessed lines among {@code outcomes} in one transaction as lines of {@code run}
+         * ({@link BatchJob.Recorder}); the rejected ones are not recorded.
+         */
+        void recordAll(String run, List<Outcome<Assessment>> outcomes) throws IOException;
 
         @Override
         void close();
@@ -46,6 +64,10 @@ final class AuditOption {
                 }
 
                 @Override
+                public void recordAll(String run, List<Outcome<Assessment>> outcomes) {
+                }
+
+                @Override
                 public void close() {
                 }
             };
@@ -54,15 +76,35 @@ final class AuditOption {
         return new Recorder() {
             @Override
             public void record(PatientCase patient, Assessment a) {
+                try {
+                    store.record(entry(patient, a).build());
+                } catch (AuditUnavailableException ex) {
+                    throw new CliException(ErrorHandler.INVALID_INPUT, ex.getMessage());
+                }
+            }
+
+            @Override
+            public void recordAll(String run, List<Outcome<Assessment>> outcomes) throws IOException {
+                List<AuditEntry> entries = new ArrayList<>(outcomes.size());
+                for (Outcome<Assessment> o : outcomes) {
+                    if (!o.isRejected()) {
+                        entries.add(entry(o.patient(), o.result()).origin(run, o.line()).build());
+                    }
+                }
+                try {
+                    store.recordAll(entries);
+                } catch (AuditUnavailableException ex) {
+                    throw new IOException(ex.getMessage() + " (input lines " + outcomes.get(0).line() + " to "
+                        + outcomes.get(outcomes.size() - 1).line() + " were neither recorded nor written)", ex);
+                }
+            }
+
+            private AuditEntry.Builder entry(PatientCase patient, Assessment a) {
                 AuditEntry.Builder e = AuditEntry.builder().time(Instant.now()).service("cli").hook(hook).assessment(a);
                 if (store.storesInput()) {
                     e.inputJson(PatientJson.toTree(patient).toString());
                 }
-                try {
-                    store.record(e.build());
-                } catch (AuditUnavailableException ex) {
-                    throw new CliException(ErrorHandler.INVALID_INPUT, ex.getMessage());
-                }
+                return e;
             }
 
             @Override

@@ -26,13 +26,15 @@ import picocli.CommandLine.Spec;
  * {@code batch --input FILE --output FILE [--format full|summary|csv] [--report FILE] [--resume]}: parses the options
  * and runs a {@link BatchJob} (docs/batch.md). Rejected lines go to standard error with their line number; a progress
  * bar on standard error when it is a terminal; a summary line at the end. Exit 0, or 1 when any line was rejected.
+ * With {@code --audit} every assessed line is recorded before its record is written (docs/audit.md).
  */
 @Command(name = "batch", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Assess an NDJSON file (one patient a line) on all cores; write one record a line, in input order.",
         "A bad line is reported on standard error with its line number and the run goes on.",
         "A file output appears only when the run is complete (until then it is FILE.partial)."},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:every line assessed", "1:some lines rejected (or the input cannot be read)", "2:rules do not compile"})
+    exitCodeList = {"0:every line assessed", "1:some lines rejected (or the input cannot be read, or --audit could not record: "
+        + "then the output stays FILE.partial)", "2:rules do not compile"})
 final class BatchCommand implements Callable<Integer> {
     @ParentCommand
     NetlmCli cli;
@@ -74,6 +76,9 @@ final class BatchCommand implements Callable<Integer> {
     @Mixin
     InputOptions inputFormat;
 
+    @Mixin
+    AuditOption audit;
+
     @Option(names = "--explain", description = "Include the why / why-not explanations in every line of the full format "
         + "(off by default: cohort audits need the recommendations, and the lines stay small).")
     boolean explain;
@@ -97,9 +102,15 @@ final class BatchCommand implements Callable<Integer> {
                 : "--resume needs --format summary or csv (they write one record for every input line; full skips rejected lines)");
         }
         inputFormat.check();
+        try (AuditOption.Recorder recorder = audit.open("batch")) {
+            return run(n, in, out, stdin, recorder);
+        }
+    }
+
+    private int run(int n, Path in, Path out, boolean stdin, AuditOption.Recorder recorder) throws IOException {
         BatchJob job = new BatchJob(rules.engine(), format).threads(n).parser(inputFormat.lineParser())
             .options(explain ? AssessOptions.DEFAULT : AssessOptions.withoutExplanations())
-            .report(report).resume(resume);
+            .report(report).resume(resume).recorder(audit.enabled() ? recorder::recordAll : null);
         PrintWriter err = spec.commandLine().getErr();
         boolean showProgress = progress != null ? progress : System.console() != null;
         ProgressBar bar = showProgress ? new ProgressBar(err, in == null || !Files.isRegularFile(in) ? null : in) : null;

@@ -49,8 +49,12 @@ final class ImpactCommand implements Callable<Integer> {
     String after;
 
     @Option(names = "--cohort", required = true, arity = "1..*", paramLabel = "FILE",
-        description = "Patients (JSON, array or NDJSON), scenario files, or folders of them (e.g. examples/cohort).")
+        description = "Patients (JSON, array or NDJSON), scenario files, or folders of them (e.g. examples/cohort); "
+            + "with --input-format fhir, FHIR Bundles (one a file, or NDJSON of them).")
     List<Path> cohort;
+
+    @Mixin
+    InputOptions input;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text (default), json, markdown or html.")
     ImpactFormat format;
@@ -71,6 +75,7 @@ final class ImpactCommand implements Callable<Integer> {
             throw new CliException(ErrorHandler.INVALID_INPUT, n < 1 ? "--threads must be at least 1, was " + n
                 : "--examples must be at least 0, was " + examples);
         }
+        input.check();
         List<Path> files;
         try {
             files = CohortFiles.files(cohort);
@@ -83,7 +88,7 @@ final class ImpactCommand implements Callable<Integer> {
         NetlmEngine b = engine(before);
         NetlmEngine a = engine(after);
         PrintWriter err = spec.commandLine().getErr();
-        ImpactReport report = new ImpactAnalysis(b, a, n, examples).run(files, describe(cohort, files), m -> {
+        ImpactReport report = new ImpactAnalysis(b, a, n, examples).run(files, input.cohortFormat(), describe(cohort, files), m -> {
             err.println(m);
             err.flush();
         });

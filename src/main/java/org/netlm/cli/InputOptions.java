@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import org.netlm.fhir.FhirBundleReader;
 import org.netlm.fhir.FhirPatientMapper;
 import org.netlm.fhir.MappingFileException;
+import org.netlm.impact.CohortFiles;
 import org.netlm.io.LineParser;
 import org.netlm.io.PatientReader;
 import org.netlm.io.PatientSource;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --input-format json|fhir}, {@code --fhir-mapping FILE}, {@code --as-of DATE}: which source turns the input into
- * patients (shared by {@code evaluate} and {@code batch}). FHIR needs HAPI, which the -cli jar carries.
+ * patients (shared by {@code evaluate}, {@code batch} and {@code impact}). FHIR needs HAPI, which the -cli jar carries.
  */
 final class InputOptions {
     enum Format { json, fhir }
@@ -71,6 +72,12 @@ final class InputOptions {
                 : FhirBundleReader.open(Path.of(file), mapper(), asOf);
         }
         return std ? PatientReader.of(stdin, PatientReader.STDIN_NAME) : PatientReader.open(Path.of(file));
+    }
+
+    /** How {@code impact} reads its cohort: patient JSON, or FHIR Bundles (NDJSON lines and Bundle files). */
+    CohortFiles.Format cohortFormat() {
+        return format == Format.fhir ? CohortFiles.Format.fhir(lineParser(), file -> open(file.toString(), null))
+            : CohortFiles.Format.JSON;
     }
 
     /** How a batch line becomes a patient. */

@@ -15,7 +15,11 @@ public record AssessOptions(boolean explanations) {
     /** Full explanations (the default of {@code assess(PatientCase)}). */
     public static final AssessOptions DEFAULT = new AssessOptions(true);
 
-    /** Recommendations, findings, warnings and fired rules only; no explanations, hence no missing-data summary. */
+    /**
+     * Recommendations, findings, warnings and fired rules only; no explanations, hence no missing-data summary.
+     *
+     * @return options without explanations
+     */
     public static AssessOptions withoutExplanations() {
         return new AssessOptions(false);
     }

@@ -110,6 +110,8 @@ public final class NetlmEngine {
      * This engine with another time limit for the rules of one {@link #assess} call (default {@link #DEFAULT_TIME_LIMIT}).
      * Shares the compiled rules; cheap.
      *
+     * @param limit the longest time the rules may run for one patient
+     * @return an engine over the same rules with that limit
      * @throws IllegalArgumentException when {@code limit} is not positive
      */
     public NetlmEngine withTimeLimit(Duration limit) {
@@ -120,7 +122,11 @@ public final class NetlmEngine {
         return new NetlmEngine(this, limit);
     }
 
-    /** The time limit for the rules of one {@link #assess} call. */
+    /**
+     * The time limit for the rules of one {@link #assess} call.
+     *
+     * @return the limit; {@link #DEFAULT_TIME_LIMIT} unless set with {@link #withTimeLimit(Duration)}
+     */
     public Duration timeLimit() {
         return timeLimit;
     }
@@ -129,6 +135,8 @@ public final class NetlmEngine {
      * The engine over the rules bundled in the jar; built on first use, then shared (it is immutable).
      * Uses the executable model pre-compiled from the bundled rules at build time when the jar has it
      * (no DRL compilation at start-up), else compiles the bundled DRL.
+     *
+     * @return the shared engine over the bundled rules
      */
     public static NetlmEngine withDefaultRules() {
         NetlmEngine e = defaultEngine;
@@ -152,6 +160,8 @@ public final class NetlmEngine {
     /**
      * Compiles an edited rule folder (same layout as {@code rules/}).
      *
+     * @param dir the rule folder: {@code .drl} files in sub-folders, {@code evidence.json} and {@code knowledge.json}
+     * @return a new engine over the folder's rules
      * @throws RuleCompilationException listing every problem (file, line, message) when the folder does not
      *                                  compile, breaks rule hygiene, or lacks a valid {@code evidence.json} or
      *                                  {@code knowledge.json}; nothing half-built is returned
@@ -166,7 +176,13 @@ public final class NetlmEngine {
         }
     }
 
-    /** Compiles a rule source with the DRL compiler; all checks pass before the engine exists. */
+    /**
+     * Compiles a rule source with the DRL compiler; all checks pass before the engine exists.
+     *
+     * @param source the rule files, evidence registry and knowledge version, e.g. read with {@link RuleSource#fromDirectory}
+     * @return a new engine over the source's rules
+     * @throws RuleCompilationException listing every problem when the source cannot be used
+     */
     public static NetlmEngine fromSource(RuleSource source) {
         return new NetlmEngine(RuleSet.load(source));
     }
@@ -184,7 +200,11 @@ public final class NetlmEngine {
     /**
      * Assesses one patient. Thread-safe; the input is validated first and never modified.
      *
+     * @param patient the case to assess
+     * @return the recommendations with their rationale and evidence, findings, warnings and fired rules; explanations
+     *         are built on first use
      * @throws InvalidPatientException listing every violation when the case is invalid
+     * @throws RuleTimeLimitException  when the rules run longer than {@link #timeLimit()}
      */
     public Assessment assess(PatientCase patient) {
         return assess(patient, AssessOptions.DEFAULT);
@@ -194,7 +214,11 @@ public final class NetlmEngine {
      * Assesses one patient with options (e.g. {@link AssessOptions#withoutExplanations()} for bulk runs).
      * Thread-safe; the input is validated first and never modified.
      *
+     * @param patient the case to assess
+     * @param options what to build besides the recommendations
+     * @return the assessment, as {@link #assess(PatientCase)} with those options
      * @throws InvalidPatientException listing every violation when the case is invalid
+     * @throws RuleTimeLimitException  when the rules run longer than {@link #timeLimit()}
      */
     public Assessment assess(PatientCase patient, AssessOptions options) {
         Objects.requireNonNull(options, "options");
@@ -360,6 +384,8 @@ public final class NetlmEngine {
      * Version of the rule set: the library version plus a digest of the rule folder's files (every {@code .drl}
      * file, {@code evidence.json} and {@code knowledge.json}), e.g. {@code 0.1.0+519f990093e8}. It changes with any
      * edit; {@link #knowledgeVersion()} changes only when the folder declares a new version of its knowledge.
+     *
+     * @return the rule-set version
      */
     public String rulesetVersion() {
         return rules.rulesetVersion();
@@ -368,22 +394,24 @@ public final class NetlmEngine {
     /**
      * The semantic version of the clinical knowledge the rule folder declares in {@code knowledge.json}, e.g.
      * {@code 2.0.0} for decision model version 2; reported by every assessment as {@code knowledgeVersion}.
+     *
+     * @return the knowledge version
      */
     public String knowledgeVersion() {
         return rules.knowledge().version();
     }
 
-    /** What the rule folder's {@code knowledge.json} declares: version, date, and the decision model it encodes. */
+    /** {@return what the rule folder's {@code knowledge.json} declares: version, date, and the decision model it encodes} */
     public KnowledgeVersion knowledge() {
         return rules.knowledge();
     }
 
-    /** What the rule folder says about each rule (ids, evidence, files, lines, criteria). */
+    /** {@return what the rule folder says about each rule (ids, evidence, files, lines, criteria)} */
     public RuleCatalog catalog() {
         return rules.catalog();
     }
 
-    /** The evidence registry of the rule folder. */
+    /** {@return the citations the rules' {@code @evidence} keys refer to (the folder's {@code evidence.json})} */
     public EvidenceRegistry evidence() {
         return rules.evidence();
     }
@@ -393,17 +421,17 @@ public final class NetlmEngine {
         return rules;
     }
 
-    /** Where the rules came from ("bundled rules" or the folder). */
+    /** {@return where the rules came from ("bundled rules" or the folder)} */
     public String sourceName() {
         return rules.sourceName();
     }
 
-    /** Whether the KIE base is the executable model pre-compiled at build time (else compiled from DRL). */
+    /** {@return whether the KIE base is the executable model pre-compiled at build time (else compiled from DRL)} */
     public boolean usesPrecompiledRules() {
         return rules.precompiled();
     }
 
-    /** The compiled KIE base (for benchmarks and tools; do not modify it). */
+    /** {@return the compiled KIE base (for benchmarks and tools; do not modify it)} */
     public KieBase kieBase() {
         return rules.kieBase();
     }

@@ -11,12 +11,22 @@ public class RuleTimeLimitException extends IllegalStateException {
 
     private final transient Duration limit;
 
+    /**
+     * A stopped assessment.
+     *
+     * @param message what ran too long, for the caller's log
+     * @param limit   the time limit that was exceeded
+     */
     public RuleTimeLimitException(String message, Duration limit) {
         super(message);
         this.limit = limit;
     }
 
-    /** The time limit that was exceeded. */
+    /**
+     * The time limit that was exceeded.
+     *
+     * @return the engine's time limit for one patient
+     */
     public Duration getLimit() {
         return limit;
     }

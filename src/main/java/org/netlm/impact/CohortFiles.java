@@ -9,10 +9,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
+import org.netlm.io.LineParser;
 import org.netlm.io.PatientInput;
 import org.netlm.io.PatientJson;
 import org.netlm.io.PatientReader;
+import org.netlm.io.PatientSource;
 import org.netlm.model.PatientCase;
 import org.netlm.scenario.Scenario;
 import org.netlm.scenario.ScenarioFiles;
@@ -28,15 +31,44 @@ import org.netlm.validation.InvalidPatientException;
  *   <li>{@link Kind#SCENARIOS} (objects with {@code "patient"} and {@code "expect"}): each scenario's patient; a
  *       scenario that expects its patient to be rejected ({@code "invalid"}) is skipped, as it tests the validation,
  *       not the rules.</li>
+ *   <li>{@link Kind#BUNDLES} (a FHIR Bundle, {@code "resourceType": "Bundle"}): read through the {@link Format}'s FHIR
+ *       source (one Bundle, or NDJSON of them); only with {@link Format#fhir FHIR input}.</li>
  * </ul>
- * FHIR Bundles are the one more kind to add here, once the fhir room maps a Bundle to a {@link PatientCase}: detect
- * them in {@link #kind(Path)} and read them in {@link #read(Path)}; the rest of impact does not change.
+ * With FHIR input ({@code --input-format fhir}) the lines of an NDJSON file are FHIR Bundles, mapped by the same
+ * {@link LineParser} as {@code batch --input-format fhir}.
  */
 public final class CohortFiles {
     /** What a cohort file holds. */
     public enum Kind {
-        NDJSON, PATIENTS, SCENARIOS
-        // FHIR: add BUNDLES here (detected by "resourceType": "Bundle" in kind()) and read them in read()
+        NDJSON, PATIENTS, SCENARIOS, BUNDLES
+    }
+
+    /** Opens a FHIR file (one Bundle, or NDJSON of Bundles) as patients with their mapping reports. */
+    @FunctionalInterface
+    public interface BundleSource {
+        PatientSource open(Path file) throws IOException;
+    }
+
+    /**
+     * How the cohort's patients are written: patient JSON ({@link #JSON}), or FHIR Bundles ({@link #fhir}: the lines of
+     * an NDJSON file through {@code lines}, a {@code .json} Bundle through {@code bundles}).
+     */
+    public record Format(LineParser lines, BundleSource bundles) {
+        /** Patient JSON and scenario files. */
+        public static final Format JSON = new Format(PatientReader::parseLine, null);
+
+        public Format {
+            Objects.requireNonNull(lines, "lines");
+        }
+
+        /** FHIR Bundles, mapped as {@code evaluate}/{@code batch --input-format fhir} map them. */
+        public static Format fhir(LineParser lines, BundleSource bundles) {
+            return new Format(lines, Objects.requireNonNull(bundles, "bundles"));
+        }
+
+        public boolean isFhir() {
+            return bundles != null;
+        }
     }
 
     private CohortFiles() {
@@ -64,7 +96,10 @@ public final class CohortFiles {
         return out;
     }
 
-    /** {@link Kind#NDJSON} by the name {@code *.ndjson}; else scenarios when the first object has a "patient" or "expect" key. */
+    /**
+     * {@link Kind#NDJSON} by the name {@code *.ndjson}; else scenarios when the first object has a "patient" or "expect"
+     * key, a Bundle when it has {@code "resourceType": "Bundle"}.
+     */
     public static Kind kind(Path file) throws IOException {
         if (isNdjson(file)) {
             return Kind.NDJSON;
@@ -83,7 +118,9 @@ public final class CohortFiles {
                 if ("patient".equals(name) || "expect".equals(name)) {
                     return Kind.SCENARIOS;
                 }
-                p.nextToken();
+                if (p.nextToken() == JsonToken.VALUE_STRING && "resourceType".equals(name) && "Bundle".equals(p.getText())) {
+                    return Kind.BUNDLES;
+                }
                 p.skipChildren();
             }
             return Kind.PATIENTS;
@@ -99,8 +136,30 @@ public final class CohortFiles {
      * @throws IOException when the file cannot be read or a scenario file is broken
      */
     public static Read read(Path file) throws IOException {
+        return read(file, Format.JSON);
+    }
+
+    /**
+     * {@link #read(Path)} in a format: with FHIR input a Bundle file is mapped; with patient JSON it is refused
+     * (saying which option reads it).
+     *
+     * @throws IOException when the file cannot be read, a scenario file is broken, or a Bundle comes without FHIR input
+     */
+    public static Read read(Path file, Format format) throws IOException {
         List<PatientInput> out = new ArrayList<>();
-        if (kind(file) != Kind.SCENARIOS) {
+        Kind kind = kind(file);
+        if (kind == Kind.BUNDLES) {
+            if (!format.isFhir()) {
+                throw new IOException(file + ": holds a FHIR Bundle: read it with --input-format fhir");
+            }
+            try (PatientSource source = format.bundles().open(file)) {
+                for (PatientInput in = source.next(); in != null; in = source.next()) {
+                    out.add(in);
+                }
+            }
+            return new Read(out, 0);
+        }
+        if (kind != Kind.SCENARIOS) {
             out.addAll(PatientReader.readAll(file));
             return new Read(out, 0);
         }

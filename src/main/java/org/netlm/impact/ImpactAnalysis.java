@@ -89,6 +89,15 @@ public final class ImpactAnalysis {
      * @throws IOException when a file cannot be read (e.g. a broken scenario file)
      */
     public ImpactReport run(List<Path> files, List<String> cohortName, Consumer<String> rejects) throws IOException {
+        return run(files, CohortFiles.Format.JSON, cohortName, rejects);
+    }
+
+    /**
+     * {@link #run(List, List, Consumer)} on a cohort in {@code format}: patient JSON, or FHIR Bundles (NDJSON lines
+     * and {@code .json} Bundles, mapped as {@code batch --input-format fhir} maps them).
+     */
+    public ImpactReport run(List<Path> files, CohortFiles.Format format, List<String> cohortName, Consumer<String> rejects)
+        throws IOException {
         Totals t = new Totals();
         long skipped = 0;
         for (Path file : files) {
@@ -96,11 +105,11 @@ public final class ImpactAnalysis {
                 String name = file.toString();
                 try (InputStream raw = Files.newInputStream(file);
                      LineReader lines = new LineReader(PatientReader.utf8(raw), PatientReader.MAX_LINE_LENGTH)) {
-                    pipeline.run(BatchPipeline.Input.json(lines, name), this::compare, NOTHING, OutputStream.nullOutputStream(),
+                    pipeline.run(new BatchPipeline.Input(lines, name, format.lines(), 0), this::compare, NOTHING, OutputStream.nullOutputStream(),
                         o -> t.add(o.isRejected() ? null : o.result(), location(name, o), o.problems(), rejects), null);
                 }
             } else {
-                CohortFiles.Read read = CohortFiles.read(file);
+                CohortFiles.Read read = CohortFiles.read(file, format);
                 skipped += read.skipped();
                 for (PatientInput in : read.patients()) {
                     compareOne(in, t, rejects);

@@ -78,6 +78,11 @@ public final class Assessment {
             null, Objects.requireNonNull(explain, "explain"));
     }
 
+    /**
+     * The case id of the assessed patient.
+     *
+     * @return the patient's {@code id}
+     */
     public String patientId() {
         return patientId;
     }
@@ -85,6 +90,8 @@ public final class Assessment {
     /**
      * The exact rule files that produced this assessment: the library version plus a digest of the rule folder
      * (every rule file, the evidence registry and the knowledge version file), e.g. {@code 0.1.0+519f990093e8}.
+     *
+     * @return the rule-set version
      */
     public String rulesetVersion() {
         return rulesetVersion;
@@ -94,37 +101,75 @@ public final class Assessment {
      * The semantic version of the clinical knowledge the rule folder declares ({@code knowledge.json}), e.g.
      * {@code 2.0.0} for decision model version 2. Unlike {@link #rulesetVersion()} it changes only when the rule
      * folder's authors declare a new version of the knowledge; CHANGELOG.md lists what each version changed.
+     *
+     * @return the knowledge version
      */
     public String knowledgeVersion() {
         return knowledgeVersion;
     }
 
+    /**
+     * What the classification rules derived from the input: scope (NET or NEC), grade, liver metastasis type,
+     * tumour burden, resectability and fitness for major liver surgery.
+     *
+     * @return the findings
+     */
     public Findings findings() {
         return findings;
     }
 
+    /**
+     * The resolved recommendations, at most one per therapy, each with strength, rationale, rule id and evidence.
+     * A therapy no rule spoke about is absent; a therapy ruled out is present as NOT_RECOMMENDED or CONTRAINDICATED.
+     *
+     * @return the recommendations, unmodifiable
+     */
     public List<Recommendation> recommendations() {
         return recommendations;
     }
 
+    /**
+     * Data-quality and safety warnings (e.g. implausible or conflicting values) raised by the validation rules.
+     *
+     * @return the warnings, unmodifiable
+     */
     public List<Warning> warnings() {
         return warnings;
     }
 
-    /** The {@code @id}s of the rules that fired, in firing order. */
+    /**
+     * The {@code @id}s of the rules that fired, in firing order.
+     *
+     * @return the rule ids, unmodifiable
+     */
     public List<String> firedRules() {
         return firedRules;
     }
 
+    /**
+     * Every named criterion the classification rules derived for this patient, each MET, UNMET or UNKNOWN (when the
+     * data it needs are missing).
+     *
+     * @return the criteria, unmodifiable
+     */
     public List<Criterion> criteria() {
         return criteria;
     }
 
+    /**
+     * The statement that this is decision support, not a prescription ({@link #DISCLAIMER}).
+     *
+     * @return the disclaimer printed with the assessment
+     */
     public String disclaimer() {
         return disclaimer;
     }
 
-    /** Why each recommendation and why not every other therapy ({@link Explanations#NONE} when run without them). */
+    /**
+     * Why each recommendation and why not every other therapy; built on the first call, once.
+     *
+     * @return the explanations, {@link Explanations#NONE} when the assessment was made without them
+     */
     public Explanations explanations() {
         Explanations e = explanations;
         if (e != null) {
@@ -146,41 +191,79 @@ public final class Assessment {
      * ({@link Explanations#missingInputs()}). Builds the explanations on first use; empty when the assessment was made
      * without explanations ({@link #explanations()} is {@link Explanations#NONE}) or when nothing missing decides
      * anything.
+     *
+     * @return the missing inputs that would decide therapies
      */
     public List<MissingInput> missingInputs() {
         return explanations().missingInputs();
     }
 
-    /** The recommendation for {@code therapy}, if any rule spoke about it. */
+    /**
+     * The recommendation for {@code therapy}, if any rule spoke about it.
+     *
+     * @param therapy the therapy to look up
+     * @return its resolved recommendation, or empty
+     */
     public Optional<Recommendation> recommendation(Therapy therapy) {
         return recommendations.stream().filter(r -> r.therapy() == therapy).findFirst();
     }
 
-    /** The resolved strength for {@code therapy}, or empty when no rule spoke about it. */
+    /**
+     * The resolved strength for {@code therapy}.
+     *
+     * @param therapy the therapy to look up
+     * @return its strength, or empty when no rule spoke about it
+     */
     public Optional<Strength> strengthOf(Therapy therapy) {
         return recommendation(therapy).map(Recommendation::strength);
     }
 
-    /** True when {@code therapy} is on offer (RECOMMENDED or CONSIDER). */
+    /**
+     * Whether {@code therapy} is on offer.
+     *
+     * @param therapy the therapy to look up
+     * @return true when its strength is RECOMMENDED or CONSIDER
+     */
     public boolean offers(Therapy therapy) {
         return strengthOf(therapy).map(Strength::isOffered).orElse(false);
     }
 
+    /**
+     * Whether a warning with this code was raised.
+     *
+     * @param code the warning code
+     * @return true when {@link #warnings()} holds one with {@code code}
+     */
     public boolean hasWarning(WarningCode code) {
         return warnings.stream().anyMatch(w -> w.code() == code);
     }
 
-    /** Why {@code therapy} has its strength (present for every resolved recommendation when explanations were built). */
+    /**
+     * Why {@code therapy} has its strength.
+     *
+     * @param therapy the therapy to explain
+     * @return the explanation; present for every resolved recommendation when explanations were built
+     */
     public Optional<Why> why(Therapy therapy) {
         return explanations().why(therapy);
     }
 
-    /** Why {@code therapy} is not on offer (present for every therapy not offered when explanations were built). */
+    /**
+     * Why {@code therapy} is not on offer: the unmet or unknown criteria of each rule that could have offered it.
+     *
+     * @param therapy the therapy to explain
+     * @return the explanation; present for every therapy not offered when explanations were built
+     */
     public Optional<WhyNot> whyNot(Therapy therapy) {
         return explanations().whyNot(therapy);
     }
 
-    /** The state of a criterion for this patient. */
+    /**
+     * The state of a criterion for this patient.
+     *
+     * @param code the criterion
+     * @return the derived criterion, or empty when no rule derived it
+     */
     public Optional<Criterion> criterion(CriterionCode code) {
         return criteria.stream().filter(c -> c.getCode() == code).findFirst();
     }

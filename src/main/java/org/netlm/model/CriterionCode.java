@@ -102,12 +102,20 @@ public enum CriterionCode {
         this.fields = List.of(fields);
     }
 
-    /** What the criterion means, in clinical words. */
+    /**
+     * What the criterion means, in clinical words.
+     *
+     * @return the description shown in explanations and docs/criteria.md
+     */
     public String description() {
         return description;
     }
 
-    /** The patient fields that decide the criterion (for "give X to decide it"). */
+    /**
+     * The patient fields that decide the criterion (for "give X to decide it").
+     *
+     * @return the JSON field names of {@link PatientCase}
+     */
     public List<String> fields() {
         return fields;
     }

@@ -30,7 +30,7 @@ public record Findings(String scope, Grade grade, GradeFinding.Source gradeSourc
     public static final List<String> NAMES = Arrays.stream(Findings.class.getRecordComponents())
         .map(RecordComponent::getName).toList();
 
-    /** The findings by their JSON name, values as strings, absent ones left out (used by scenarios and JSON). */
+    /** {@return the findings by their JSON name, values as strings, absent ones left out (used by scenarios and JSON)} */
     public Map<String, String> asMap() {
         Map<String, String> m = new LinkedHashMap<>();
         put(m, "scope", scope);

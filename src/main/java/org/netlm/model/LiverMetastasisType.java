@@ -2,5 +2,10 @@ package org.netlm.model;
 
 /** Frilling 2014 pattern: simple (I), complex (II), diffuse (III). */
 public enum LiverMetastasisType {
-    TYPE_I, TYPE_II, TYPE_III
+    /** Simple: a single metastasis, or lesions confined to one lobe. */
+    TYPE_I,
+    /** Complex: a dominant mass with smaller deposits in both lobes. */
+    TYPE_II,
+    /** Diffuse: disseminated metastases in both lobes. */
+    TYPE_III
 }

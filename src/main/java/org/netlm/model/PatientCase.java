@@ -73,11 +73,20 @@ public final class PatientCase {
             : Collections.unmodifiableList(new ArrayList<>(b.priorTherapies));
     }
 
+    /**
+     * An empty builder: every field absent until set.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder pre-filled with this case's values, for making a changed copy. */
+    /**
+     * A builder pre-filled with this case's values, for making a changed copy.
+     *
+     * @return a new builder holding this case's values
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.id = id;
@@ -111,87 +120,87 @@ public final class PatientCase {
         return b;
     }
 
-    /** Patient or case identifier; {@code null} when absent. */
+    /** {@return patient or case identifier; {@code null} when absent} */
     public String getId() {
         return id;
     }
 
-    /** Age in years (0-120); {@code null} when absent. */
+    /** {@return age in years (0-120); {@code null} when absent} */
     public Integer getAge() {
         return age;
     }
 
-    /** ECOG performance status (0-4); {@code null} when absent. */
+    /** {@return ECOG performance status (0-4); {@code null} when absent} */
     public Integer getEcog() {
         return ecog;
     }
 
-    /** Site of the primary tumour; {@code null} when absent. */
+    /** {@return site of the primary tumour; {@code null} when absent} */
     public PrimarySite getPrimarySite() {
         return primarySite;
     }
 
-    /** Status of the primary tumour; {@code null} when absent. */
+    /** {@return status of the primary tumour; {@code null} when absent} */
     public PrimaryStatus getPrimaryStatus() {
         return primaryStatus;
     }
 
-    /** Surgeon's assessment of the primary (when in situ); {@code null} when absent. */
+    /** {@return surgeon's assessment of the primary (when in situ); {@code null} when absent} */
     public Boolean getPrimaryResectable() {
         return primaryResectable;
     }
 
-    /** WELL (NET) or POOR (NEC); {@code null} when absent. */
+    /** {@return WELL (NET) or POOR (NEC); {@code null} when absent} */
     public Differentiation getDifferentiation() {
         return differentiation;
     }
 
-    /** Ki-67 labelling index (0-100); {@code null} when absent. */
+    /** {@return Ki-67 labelling index (0-100); {@code null} when absent} */
     public Double getKi67Percent() {
         return ki67Percent;
     }
 
-    /** Mitotic count per 2 mm2 (>= 0); {@code null} when absent. */
+    /** {@return mitotic count per 2 mm2 (>= 0); {@code null} when absent} */
     public Double getMitosesPer2mm2() {
         return mitosesPer2mm2;
     }
 
-    /** Grade as reported by pathology; {@code null} when absent. */
+    /** {@return grade as reported by pathology; {@code null} when absent} */
     public Grade getGrade() {
         return grade;
     }
 
-    /** Hormonal syndrome present; {@code null} when absent. */
+    /** {@return hormonal syndrome present; {@code null} when absent} */
     public Boolean getFunctional() {
         return functional;
     }
 
-    /** Liver metastasis type as reported; {@code null} when absent. */
+    /** {@return liver metastasis type as reported; {@code null} when absent} */
     public LiverMetastasisType getLiverMetastasisType() {
         return liverMetastasisType;
     }
 
-    /** Number of liver metastases (>= 1); {@code null} when absent. */
+    /** {@return number of liver metastases (>= 1); {@code null} when absent} */
     public Integer getLiverLesionCount() {
         return liverLesionCount;
     }
 
-    /** Diameter of the largest liver metastasis (> 0); {@code null} when absent. */
+    /** {@return diameter of the largest liver metastasis in cm (> 0); {@code null} when absent} */
     public Double getLargestLesionCm() {
         return largestLesionCm;
     }
 
-    /** Both liver lobes involved; {@code null} when absent. */
+    /** {@return both liver lobes involved; {@code null} when absent} */
     public Boolean getBilobar() {
         return bilobar;
     }
 
-    /** Share of liver volume replaced by tumour (0-100); {@code null} when absent. */
+    /** {@return share of liver volume replaced by tumour (0-100); {@code null} when absent} */
     public Double getLiverTumorBurdenPercent() {
         return liverTumorBurdenPercent;
     }
 
-    /** Metastases outside the liver; {@code null} when absent. */
+    /** {@return metastases outside the liver; {@code null} when absent} */
     public Boolean getExtrahepaticDisease() {
         return extrahepaticDisease;
     }
@@ -199,67 +208,75 @@ public final class PatientCase {
     /**
      * Surgeon's assessment that all extrahepatic disease can be removed together with the liver disease (model v2);
      * used only when {@link #getExtrahepaticDisease()} is {@code true}; {@code null} when absent (counts as false).
+     *
+     * @return the surgeon's assessment, or {@code null}
      */
     public Boolean getExtrahepaticResectable() {
         return extrahepaticResectable;
     }
 
-    /** Surgeon's assessment that >= 90 % of liver disease can be removed; {@code null} when absent. */
+    /** {@return surgeon's assessment that >= 90 % of liver disease can be removed; {@code null} when absent} */
     public Boolean getResectable() {
         return resectable;
     }
 
-    /** Planned remnant volume after resection (0-100); {@code null} when absent. */
+    /** {@return planned remnant volume after resection (0-100); {@code null} when absent} */
     public Double getFutureLiverRemnantPercent() {
         return futureLiverRemnantPercent;
     }
 
-    /** Child-Pugh class; {@code null} when absent. */
+    /** {@return Child-Pugh class; {@code null} when absent} */
     public ChildPugh getChildPugh() {
         return childPugh;
     }
 
-    /** Main portal vein thrombosis; {@code null} when absent. */
+    /** {@return main portal vein thrombosis; {@code null} when absent} */
     public Boolean getPortalVeinThrombosis() {
         return portalVeinThrombosis;
     }
 
-    /** Biliary-enteric anastomosis, e.g. after Whipple; {@code null} when absent. */
+    /** {@return biliary-enteric anastomosis, e.g. after Whipple; {@code null} when absent} */
     public Boolean getBiliaryEntericAnastomosis() {
         return biliaryEntericAnastomosis;
     }
 
-    /** Somatostatin-receptor imaging status; {@code null} when absent. */
+    /** {@return somatostatin-receptor imaging status; {@code null} when absent} */
     public SstrStatus getSstrStatus() {
         return sstrStatus;
     }
 
-    /** RECIST status over the last 12 months; {@code null} when absent. */
+    /** {@return RECIST status over the last 12 months; {@code null} when absent} */
     public DiseaseStatus getDiseaseStatus() {
         return diseaseStatus;
     }
 
-    /** Tumour-related symptoms; {@code null} when absent. */
+    /** {@return tumour-related symptoms; {@code null} when absent} */
     public Boolean getSymptomatic() {
         return symptomatic;
     }
 
-    /** Creatinine clearance in mL/min (>= 0); {@code null} when absent. */
+    /** {@return creatinine clearance in mL/min (>= 0); {@code null} when absent} */
     public Double getCreatinineClearanceMlMin() {
         return creatinineClearanceMlMin;
     }
 
-    /** Treatments already given; {@code null} when absent, otherwise unmodifiable. */
+    /** {@return treatments already given; {@code null} when absent, otherwise unmodifiable} */
     public List<PriorTherapy> getPriorTherapies() {
         return priorTherapies;
     }
 
-    /** The prior therapies, never null (empty when absent). */
+    /** {@return the prior therapies, never null (empty when absent)} */
     public List<PriorTherapy> priorTherapiesOrEmpty() {
         return priorTherapies == null ? List.of() : priorTherapies;
     }
 
-    /** True when {@code therapy} was given with one of the given outcomes. */
+    /**
+     * Whether {@code therapy} is listed with one of the given outcomes.
+     *
+     * @param therapy  the therapy to look for
+     * @param outcomes the outcomes that count
+     * @return true when a prior therapy matches both
+     */
     public boolean hadOutcome(Therapy therapy, TherapyOutcome... outcomes) {
         for (PriorTherapy p : priorTherapiesOrEmpty()) {
             if (p.getTherapy() == therapy) {
@@ -273,7 +290,12 @@ public final class PatientCase {
         return false;
     }
 
-    /** True when {@code therapy} was given and failed (progression or intolerance). */
+    /**
+     * Whether {@code therapy} was given and failed: listed with PROGRESSION or INTOLERANCE (it is not offered again).
+     *
+     * @param therapy the therapy to look for
+     * @return true when it failed
+     */
     public boolean failed(Therapy therapy) {
         return hadOutcome(therapy, TherapyOutcome.PROGRESSION, TherapyOutcome.INTOLERANCE);
     }
@@ -362,146 +384,321 @@ public final class PatientCase {
         private Builder() {
         }
 
+        /**
+         * Sets {@link PatientCase#getId()}.
+         *
+         * @param value the value, or {@code null} for absent
+         * @return this builder
+         */
         public Builder id(String value) {
             this.id = value;
             return this;
         }
 
+        /**
+         * Sets {@link PatientCase#getAge()}.
+         *
+         * @param value the value, or {@code null} for absent
+         * @return this builder
+         */
         public Builder age(Integer value) {
             this.age = value;
             return this;
         }
 
+        /**
+         * Sets {@link PatientCase#getEcog()}.
+         *
+         * @param value the value, or {@code null} for absent
+         * @return this builder
+         */
         public Builder ecog(Integer value) {
             this.ecog = value;
             return this;
         }
 
+        /**
+         * Sets {@link PatientCase#getPrimarySite()}.
+         *
+         * @param value the value, or {@code null} for absent
+         * @return this builder
+         */
         public Builder primarySite(PrimarySite value) {
             this.primarySite = value;
             return this;
         }
 
+        /**
+         * Sets {@link PatientCase#getPrimaryStatus()}.
+         *
+         * @param value the value, or {@code null} for absent
+         * @return this builder
+         */
         public Builder primaryStatus(PrimaryStatus value) {
             this.primaryStatus = value;
             return this;
         }
 
+        /**
+         * Sets {@link PatientCase#getPrimaryResectable()}.
+         *
+         * @param value the value, or {@code null} for absent
+         * @return this builder
+         */
         public Builder primaryResectable(Boolean value) {
             this.primaryResectable = value;
             return this;
         }
 
+        /**
+         * Sets {@link PatientCase#getDifferentiation()}.
+         *
+         * @param value the value, or {@code null} for absent
+         * @return this builder
+         */
         public Builder differentiation(Differentiation value) {
             this.differentiation = value;
             return this;
         }
 
+        /**
+         * Sets {@link PatientCase#getKi67Percent()}.
+         *
+         * @param value the value, or {@code null} for absent
+         * @return this builder
+         */
         public Builder ki67Percent(Double value) {
             this.ki67Percent = value;
             return this;
         }
 
+        /**
+         * Sets {@link PatientCase#getMitosesPer2mm2()}.
+         *
+         * @param value the value, or {@code null} for absent
+         * @return this builder
+         */
         public Builder mitosesPer2mm2(Double value) {
             this.mitosesPer2mm2 = value;
             return this;
         }
 
+        /**
+         * Sets {@link PatientCase#getGrade()}.
+         *
+         * @param value the value, or {@code null} for absent
+         * @return this builder
+         */
         public Builder grade(Grade value) {
             this.grade = value;
             return this;
         }
 
+        /**
+         * Sets {@link PatientCase#getFunctional()}.
+         *
+         * @param value the value, or {@code null} for absent
+         * @return this builder
+         */
         public Builder functional(Boolean value) {
             this.functional = value;
             return this;
         }
 
+        /**
+         * Sets {@link PatientCase#getLiverMetastasisType()}.
+         *
+         * @param value the value, or {@code null} for absent
+         * @return this builder
+         */
         public Builder liverMetastasisType(LiverMetastasisType value) {
             this.liverMetastasisType = value;
             return this;
         }
 
+        /**
+         * Sets {@link PatientCase#getLiverLesionCount()}.
+         *
+         * @param value the value, or {@code null} for absent
+         * @return this builder
+         */
         public Builder liverLesionCount(Integer value) {
             this.liverLesionCount = value;
             return this;
         }
 
+        /**
+         * Sets {@link PatientCase#getLargestLesionCm()}.
+         *
+         * @param value the value, or {@code null} for absent
+         * @return this builder
+         */
         public Builder largestLesionCm(Double value) {
             this.largestLesionCm = value;
             return this;
         }
 
+        /**
+         * Sets {@link PatientCase#getBilobar()}.
+         *
+         * @param value the value, or {@code null} for absent
+         * @return this builder
+         */
         public Builder bilobar(Boolean value) {
             this.bilobar = value;
             return this;
         }
 
+        /**
+         * Sets {@link PatientCase#getLiverTumorBurdenPercent()}.
+         *
+         * @param value the value, or {@code null} for absent
+         * @return this builder
+         */
         public Builder liverTumorBurdenPercent(Double value) {
             this.liverTumorBurdenPercent = value;
             return this;
         }
 
+        /**
+         * Sets {@link PatientCase#getExtrahepaticDisease()}.
+         *
+         * @param value the value, or {@code null} for absent
+         * @return this builder
+         */
         public Builder extrahepaticDisease(Boolean value) {
             this.extrahepaticDisease = value;
             return this;
         }
 
+        /**
+         * Sets {@link PatientCase#getExtrahepaticResectable()}.
+         *
+         * @param value the value, or {@code null} for absent
+         * @return this builder
+         */
         public Builder extrahepaticResectable(Boolean value) {
             this.extrahepaticResectable = value;
             return this;
         }
 
+        /**
+         * Sets {@link PatientCase#getResectable()}.
+         *
+         * @param value the value, or {@code null} for absent
+         * @return this builder
+         */
         public Builder resectable(Boolean value) {
             this.resectable = value;
             return this;
         }
 
+        /**
+         * Sets {@link PatientCase#getFutureLiverRemnantPercent()}.
+         *
+         * @param value the value, or {@code null} for absent
+         * @return this builder
+         */
         public Builder futureLiverRemnantPercent(Double value) {
             this.futureLiverRemnantPercent = value;
             return this;
         }
 
+        /**
+         * Sets {@link PatientCase#getChildPugh()}.
+         *
+         * @param value the value, or {@code null} for absent
+         * @return this builder
+         */
         public Builder childPugh(ChildPugh value) {
             this.childPugh = value;
             return this;
         }
 
+        /**
+         * Sets {@link PatientCase#getPortalVeinThrombosis()}.
+         *
+         * @param value the value, or {@code null} for absent
+         * @return this builder
+         */
         public Builder portalVeinThrombosis(Boolean value) {
             this.portalVeinThrombosis = value;
             return this;
         }
 
+        /**
+         * Sets {@link PatientCase#getBiliaryEntericAnastomosis()}.
+         *
+         * @param value the value, or {@code null} for absent
+         * @return this builder
+         */
         public Builder biliaryEntericAnastomosis(Boolean value) {
             this.biliaryEntericAnastomosis = value;
             return this;
         }
 
+        /**
+         * Sets {@link PatientCase#getSstrStatus()}.
+         *
+         * @param value the value, or {@code null} for absent
+         * @return this builder
+         */
         public Builder sstrStatus(SstrStatus value) {
             this.sstrStatus = value;
             return this;
         }
 
+        /**
+         * Sets {@link PatientCase#getDiseaseStatus()}.
+         *
+         * @param value the value, or {@code null} for absent
+         * @return this builder
+         */
         public Builder diseaseStatus(DiseaseStatus value) {
             this.diseaseStatus = value;
             return this;
         }
 
+        /**
+         * Sets {@link PatientCase#getSymptomatic()}.
+         *
+         * @param value the value, or {@code null} for absent
+         * @return this builder
+         */
         public Builder symptomatic(Boolean value) {
             this.symptomatic = value;
             return this;
         }
 
+        /**
+         * Sets {@link PatientCase#getCreatinineClearanceMlMin()}.
+         *
+         * @param value the value, or {@code null} for absent
+         * @return this builder
+         */
         public Builder creatinineClearanceMlMin(Double value) {
             this.creatinineClearanceMlMin = value;
             return this;
         }
 
+        /**
+         * Sets {@link PatientCase#getPriorTherapies()}.
+         *
+         * @param value the value, or {@code null} for absent
+         * @return this builder
+         */
         public Builder priorTherapies(List<PriorTherapy> value) {
             this.priorTherapies = value;
             return this;
         }
 
+        /**
+         * Adds one treatment already given to {@link PatientCase#getPriorTherapies()}.
+         *
+         * @param therapy the therapy given
+         * @param outcome how it ended, or its current outcome while it continues
+         * @return this builder
+         */
         public Builder priorTherapy(Therapy therapy, TherapyOutcome outcome) {
             List<PriorTherapy> list = priorTherapies == null ? new ArrayList<>() : new ArrayList<>(priorTherapies);
             list.add(new PriorTherapy(therapy, outcome));
@@ -509,6 +706,11 @@ public final class PatientCase {
             return this;
         }
 
+        /**
+         * The immutable case. Not validated: the engine validates it before the rules run.
+         *
+         * @return a new case with the values set so far
+         */
         public PatientCase build() {
             return new PatientCase(this);
         }

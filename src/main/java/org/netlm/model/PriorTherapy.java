@@ -7,24 +7,39 @@ public final class PriorTherapy {
     private final Therapy therapy;
     private final TherapyOutcome outcome;
 
+    /**
+     * A treatment already given.
+     *
+     * @param therapy the therapy given
+     * @param outcome how it ended, or its current outcome while it continues
+     */
     public PriorTherapy(Therapy therapy, TherapyOutcome outcome) {
         this.therapy = therapy;
         this.outcome = outcome;
     }
 
+    /**
+     * A treatment already given.
+     *
+     * @param therapy the therapy given
+     * @param outcome how it ended, or its current outcome while it continues
+     * @return the prior therapy
+     */
     public static PriorTherapy of(Therapy therapy, TherapyOutcome outcome) {
         return new PriorTherapy(therapy, outcome);
     }
 
+    /** {@return the therapy given} */
     public Therapy getTherapy() {
         return therapy;
     }
 
+    /** {@return how the therapy ended, or its current outcome while it continues} */
     public TherapyOutcome getOutcome() {
         return outcome;
     }
 
-    /** Progression on, or intolerance of, this therapy: it failed. */
+    /** {@return whether the therapy failed: progression on it, or intolerance of it} */
     public boolean isFailure() {
         return outcome == TherapyOutcome.PROGRESSION || outcome == TherapyOutcome.INTOLERANCE;
     }

@@ -26,7 +26,7 @@ public record Recommendation(Therapy therapy, Strength strength, String rational
         limits = List.copyOf(limits);
     }
 
-    /** True when rules disagreed on this therapy. */
+    /** {@return whether the rules disagreed on this therapy (their opinions differ in strength)} */
     public boolean isContested() {
         return opinions.stream().map(Opinion::strength).distinct().count() > 1;
     }

@@ -5,9 +5,13 @@ package org.netlm.model;
  * CONTRAINDICATED &gt; NOT_RECOMMENDED &gt; RECOMMENDED &gt; CONSIDER (the most restrictive wins).
  */
 public enum Strength {
+    /** The evidence supports the therapy for this patient: on offer. */
     RECOMMENDED(2, true),
+    /** The therapy is an option for the tumour board to weigh: on offer. */
     CONSIDER(1, true),
+    /** The evidence speaks against the therapy for this patient: not offered. */
     NOT_RECOMMENDED(3, false),
+    /** The therapy must not be given to this patient: not offered. */
     CONTRAINDICATED(4, false);
 
     private final int restrictiveness;
@@ -18,12 +22,20 @@ public enum Strength {
         this.offered = offered;
     }
 
-    /** Rank used by "most restrictive wins": higher wins. */
+    /**
+     * Rank used by "most restrictive wins".
+     *
+     * @return the rank; the higher one wins
+     */
     public int restrictiveness() {
         return restrictiveness;
     }
 
-    /** True for RECOMMENDED and CONSIDER: the therapy is on offer. */
+    /**
+     * Whether the therapy is on offer at this strength.
+     *
+     * @return true for RECOMMENDED and CONSIDER
+     */
     public boolean isOffered() {
         return offered;
     }

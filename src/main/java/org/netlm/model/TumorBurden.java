@@ -1,6 +1,11 @@
 package org.netlm.model;
 
-/** Liver tumour-burden class: LOW < 25 %, MODERATE 25-50 %, HIGH > 50 %. */
+/** Liver tumour-burden class, from the percentage of the liver replaced by tumour: LOW &lt; 25 %, MODERATE 25-50 %, HIGH &gt; 50 %. */
 public enum TumorBurden {
-    LOW, MODERATE, HIGH
+    /** Less than 25 % of the liver volume. */
+    LOW,
+    /** 25 % to 50 % of the liver volume, both ends included. */
+    MODERATE,
+    /** More than 50 % of the liver volume. */
+    HIGH
 }

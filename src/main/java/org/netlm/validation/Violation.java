@@ -11,12 +11,23 @@ package org.netlm.validation;
  */
 public record Violation(String field, String value, String reason, String resource) {
 
-    /** A violation of a patient read from patient JSON (no source resource). */
+    /**
+     * A violation of a patient read from patient JSON (no source resource).
+     *
+     * @param field  the JSON field name
+     * @param value  the offending value as text, {@code null} when the field is missing
+     * @param reason what is wrong, in words
+     */
     public Violation(String field, String value, String reason) {
         this(field, value, reason, null);
     }
 
-    /** This violation with the resource that supplied the value. */
+    /**
+     * This violation with the resource that supplied the value.
+     *
+     * @param sourceResource the FHIR resource, e.g. {@code Observation/ki67-2}
+     * @return a copy that names the resource
+     */
     public Violation at(String sourceResource) {
         return new Violation(field, value, reason, sourceResource);
     }
@@ -24,6 +35,8 @@ public record Violation(String field, String value, String reason, String resour
     /**
      * One line for a person: {@code ki67Percent = 140: must be between 0 and 100}, plus {@code [Observation/ki67-2]}
      * when the value came from a FHIR resource.
+     *
+     * @return the description, safe to print on one line
      */
     public String describe() {
         return printable(field) + (value == null ? "" : " = " + printable(value)) + ": " + printable(reason)
@@ -34,6 +47,9 @@ public record Violation(String field, String value, String reason, String resour
      * {@code s} safe to print on one line of a terminal: control characters (line breaks, escape sequences),
      * invisible format characters (bidirectional overrides, zero-width characters) and line separators are
      * shown as a backslash, {@code u} and four hex digits (as in Java and JSON).
+     *
+     * @param s any text, or {@code null}
+     * @return the text with those characters escaped ({@code null} for {@code null})
      */
     public static String printable(String s) {
         if (s == null || s.codePoints().noneMatch(Violation::unprintable)) {

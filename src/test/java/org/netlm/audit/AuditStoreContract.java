@@ -179,6 +179,51 @@ abstract class AuditStoreContract {
         assertThat(store.show(store.patientKey("p"))).hasSize(1);
     }
 
+    /** {@code entry(id)} as line {@code line} of batch run {@code run}. */
+    static AuditEntry batchEntry(String run, long line, String patientId) {
+        return AuditEntry.builder().service("cli").hook("batch").assessment(ENGINE.assess(Patients.resectableG2(patientId)))
+            .origin(run, line).build();
+    }
+
+    @Test
+    void manyCallsAreRecordedAtOnceWithTheirOriginAndTheAssessmentsKnowledgeVersion() {
+        List<AuditEntry> entries = new ArrayList<>();
+        for (int i = 1; i <= 40; i++) {
+            entries.add(batchEntry("run-1", i, "b" + i));
+        }
+        assertThat(store.recordAll(entries)).isEqualTo(40);
+        assertThat(store.eventCount()).isEqualTo(40);
+        assertThat(store.show(store.patientKey("b7"))).singleElement().satisfies(ev -> {
+            assertThat(ev.origin()).isEqualTo(new AuditEntry.Origin("run-1", 7));
+            assertThat(ev.hook()).isEqualTo("batch");
+            assertThat(ev.knowledgeVersion()).as("taken from the assessment").isEqualTo(ENGINE.knowledgeVersion()).isNotNull();
+            assertThat(ev.recommendations()).isEqualTo(entries.get(6).recommendations()).isNotEmpty();
+        });
+    }
+
+    @Test
+    void aLineOfARunIsRecordedOnceHoweverOftenItIsRecordedAgain() {
+        assertThat(store.recordAll(List.of(batchEntry("run-1", 1, "a"), batchEntry("run-1", 2, "b")))).isEqualTo(2);
+        // a resumed run records lines 2 and 3; line 2 is passed over; the same line of another run is a new record
+        assertThat(store.recordAll(List.of(batchEntry("run-1", 2, "b"), batchEntry("run-1", 3, "c"),
+            batchEntry("run-2", 2, "b")))).isEqualTo(2);
+        assertThat(store.eventCount()).isEqualTo(4);
+        assertThat(store.show(store.patientKey("b"))).extracting(AuditEvent::origin)
+            .containsExactlyInAnyOrder(new AuditEntry.Origin("run-1", 2), new AuditEntry.Origin("run-2", 2));
+    }
+
+    @Test
+    void manyCallsAreRecordedAllOrNothing() {
+        store.record(entry("p", Instant.now(), "taken"));
+        long before = store.eventCount();
+        // the third call's card uuid is taken: the whole group is rolled back
+        List<AuditEntry> group = List.of(batchEntry("run-1", 1, "x"), batchEntry("run-1", 2, "y"), entry("z", Instant.now(), "taken"));
+        assertThatThrownBy(() -> store.recordAll(group)).isInstanceOf(AuditUnavailableException.class);
+        assertThat(store.eventCount()).isEqualTo(before);
+        assertThat(store.show(store.patientKey("x"))).isEmpty();
+        assertThat(store.recordAll(group.subList(0, 2))).as("and can be recorded later").isEqualTo(2);
+    }
+
     @Test
     void sixteenConcurrentWritersLoseNoRecord() throws Exception {
         int writers = 16;

@@ -35,9 +35,6 @@ import org.netlm.model.Therapy;
  */
 class FhirCdsHooksTest {
     static final Path EXAMPLES = Path.of("examples/fhir");
-    static final Map<String, String> KEY_OF_TYPE = Map.of("Condition", "conditions", "Observation", "observations",
-        "MedicationRequest", "medicationRequests", "MedicationStatement", "medicationStatements", "Procedure", "procedures",
-        "DiagnosticReport", "reports", "OperationOutcome", "medicationStatements");
 
     @TempDir
     static Path dir;
@@ -69,33 +66,11 @@ class FhirCdsHooksTest {
 
     /** The example split into prefetch keys; resources no template reads are put on the stub FHIR server. */
     static ObjectNode request(String hook, JsonNode bundle) {
-        String patientId = null;
-        for (JsonNode e : bundle.path("entry")) {
-            if ("Patient".equals(e.at("/resource/resourceType").asText())) {
-                patientId = e.at("/resource/id").asText();
-            }
-        }
-        ObjectNode req = ServiceHttp.hook(hook, patientId);
+        ObjectNode req = ServiceHttp.fromBundle(hook, bundle, r -> fhir.answers.put(r.path("resourceType").asText() + "/"
+            + r.path("id").asText(), r));
         req.put("fhirServer", fhir.base());
         req.putObject("fhirAuthorization").put("access_token", "t-1").put("token_type", "Bearer").put("expires_in", 300)
             .put("scope", "patient/*.read").put("subject", "netlm");
-        ObjectNode prefetch = req.putObject("prefetch");
-        PrefetchAssembler.TEMPLATES.keySet().forEach(k -> prefetch.set(k, ServiceHttp.emptySearchset()));
-        for (JsonNode e : bundle.path("entry")) {
-            JsonNode r = e.path("resource");
-            String type = r.path("resourceType").asText();
-            if (type.equals("Patient")) {
-                prefetch.set("patient", r);
-            } else if (KEY_OF_TYPE.containsKey(type)) {
-                ObjectNode entry = ((ObjectNode) prefetch.get(KEY_OF_TYPE.get(type))).withArray("entry").addObject();
-                if (e.has("fullUrl")) {
-                    entry.set("fullUrl", e.get("fullUrl"));
-                }
-                entry.set("resource", r);
-            } else {
-                fhir.answers.put(type + "/" + r.path("id").asText(), r);
-            }
-        }
         return req;
     }
 

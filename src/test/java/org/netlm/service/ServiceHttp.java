@@ -11,7 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /** A CDS client over real HTTP for the tests: JSON bodies, optional bearer token. */
 final class ServiceHttp {
@@ -59,6 +61,44 @@ final class ServiceHttp {
         ObjectNode prefetch = req.putObject("prefetch");
         prefetch.putObject("patient").put("resourceType", "Patient").put("id", patientId);
         PrefetchAssembler.TEMPLATES.keySet().stream().filter(k -> !k.equals("patient")).forEach(k -> prefetch.set(k, emptySearchset()));
+        return req;
+    }
+
+    /** Where a resource of a Bundle goes in the prefetch (the template that reads it). */
+    static final Map<String, String> KEY_OF_TYPE = Map.of("Condition", "conditions",
+        "Observation", "observations", "MedicationRequest", "medicationRequests", "MedicationStatement", "medicationStatements",
+        "Procedure", "procedures", "DiagnosticReport", "reports", "OperationOutcome", "medicationStatements");
+
+    /**
+     * A call of {@code hook} for the Bundle's patient whose prefetch holds the Bundle's resources under the keys that
+     * read them (every other key an empty searchset); a resource no template reads goes to {@code elsewhere} (e.g. a
+     * stub FHIR server).
+     */
+    static ObjectNode fromBundle(String hook, JsonNode bundle, Consumer<JsonNode> elsewhere) {
+        String patientId = null;
+        for (JsonNode e : bundle.path("entry")) {
+            if ("Patient".equals(e.at("/resource/resourceType").asText())) {
+                patientId = e.at("/resource/id").asText();
+            }
+        }
+        ObjectNode req = hook(hook, patientId);
+        ObjectNode prefetch = req.putObject("prefetch");
+        PrefetchAssembler.TEMPLATES.keySet().forEach(k -> prefetch.set(k, emptySearchset()));
+        for (JsonNode e : bundle.path("entry")) {
+            JsonNode r = e.path("resource");
+            String type = r.path("resourceType").asText();
+            if (type.equals("Patient")) {
+                prefetch.set("patient", r);
+            } else if (KEY_OF_TYPE.containsKey(type)) {
+                ObjectNode entry = ((ObjectNode) prefetch.get(KEY_OF_TYPE.get(type))).withArray("entry").addObject();
+                if (e.has("fullUrl")) {
+                    entry.set("fullUrl", e.get("fullUrl"));
+                }
+                entry.set("resource", r);
+            } else {
+                elsewhere.accept(r);
+            }
+        }
         return req;
     }
 
