@@ -34,9 +34,9 @@ import org.netlm.model.fact.StrengthLimit;
 
 /**
  * Builds the {@link Explanations} of one assessment from the rules' own execution: the candidates and limits the
- * rules inserted, the rules that fired ({@link FiringRecorder}), the patient's {@link Criteria} with the
+ * rules inserted, the rules that fired ({@code FiringRecorder}), the patient's {@code Criteria} with the
  * classification rule that derived each, the criteria each fired rule requires as written in its {@code Criteria(…)}
- * pattern ({@link RuleCatalog}), the limits the {@link Resolver} applied, and, for therapies not on offer, the
+ * pattern ({@code RuleCatalog}), the limits the {@code Resolver} applied, and, for therapies not on offer, the
  * requirements of every offering rule as written in the rule folder ({@link RuleCatalog}) checked against the
  * patient's criteria. No explanation text is written by hand, so explanations cannot drift from the rules.
  * One per engine; immutable and thread-safe (each call works on its own data).
