@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsParserException;
-import org.netlm.engine.RuleSource;
 
 /**
  * The cold cost of the rule policy: the first checks of the bundled rules in a fresh JVM (class loading of the DRL

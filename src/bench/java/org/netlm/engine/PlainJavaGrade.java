@@ -16,11 +16,11 @@ import org.netlm.model.fact.WarningFact;
  * Benchmark baseline only: rules/classification/grade.drl (16 rules) hand-written in plain Java, producing the
  * same facts (grade finding, 10 criteria, warnings). Shows what the rule engine costs per rule group.
  */
-final class PlainJavaGrade {
+public final class PlainJavaGrade {
     private PlainJavaGrade() {
     }
 
-    static List<Object> derive(PatientCase p) {
+    public static List<Object> derive(PatientCase p) {
         List<Object> out = new ArrayList<>(16);
         Double ki67 = p.getKi67Percent();
         Double mit = p.getMitosesPer2mm2();

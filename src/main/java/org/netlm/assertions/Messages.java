@@ -1,6 +1,7 @@
 package org.netlm.assertions;
 
 import java.util.Optional;
+import org.netlm.explain.ExplanationText;
 import org.netlm.model.Assessment;
 import org.netlm.model.Recommendation;
 import org.netlm.model.Therapy;
@@ -25,6 +26,6 @@ final class Messages {
         if (a.explanations().isEmpty()) {
             return "(the assessment carries no explanations: assess with explanations to see why)";
         }
-        return "Explanation:\n" + a.explanations().describe(therapy);
+        return "Explanation:\n" + ExplanationText.detail(a.explanations(), therapy);
     }
 }

@@ -10,20 +10,20 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
-import org.netlm.model.fact.Candidate;
+import org.netlm.model.fact.RuleId;
 
 /**
  * KIE event listener that records, for one session, the rules that fired (in order) and every fact in working
- * memory. The explanations are built from this record of the rules' own execution (with the {@link
+ * memory, routed by kind ({@link RuleOutput}). The explanations are built from this record of the rules' own execution (with the {@link
  * org.netlm.model.fact.Criteria} fact and the rule catalogue), never from logging in the consequences.
  *
- * <p>Lean by design (it runs for every patient): the hot path only appends to array lists. The facts list replaces a
+ * <p>Lean by design (it runs for every patient): the hot path only appends to array lists. The routed facts replace a
  * {@code getObjects()} query on the session.
  */
 final class FiringRecorder {
     private final List<String> fired = new ArrayList<>(64);
-    /** Facts in working memory, in insertion order (deleted facts removed). */
-    private final List<Object> facts = new ArrayList<>(32);
+    /** The derived facts in working memory, by kind (deleted facts removed). */
+    private final RuleOutput output = new RuleOutput();
 
     final DefaultAgendaEventListener agendaListener = new DefaultAgendaEventListener() {
         @Override
@@ -35,32 +35,26 @@ final class FiringRecorder {
     final DefaultRuleRuntimeEventListener runtimeListener = new DefaultRuleRuntimeEventListener() {
         @Override
         public void objectInserted(ObjectInsertedEvent event) {
-            facts.add(event.getObject());
+            output.inserted(event.getObject());
         }
 
         @Override
         public void objectDeleted(ObjectDeletedEvent event) {
-            Object gone = event.getOldObject();
-            for (int i = facts.size() - 1; i >= 0; i--) {
-                if (facts.get(i) == gone) {
-                    facts.remove(i);
-                    return;
-                }
-            }
+            output.deleted(event.getOldObject());
         }
     };
 
     static String ruleId(Rule rule) {
-        return Candidate.RuleMeta.id(rule);
+        return RuleId.of(rule);
     }
 
     List<String> fired() {
         return fired;
     }
 
-    /** Every fact left in working memory (the input included), in insertion order. */
-    List<Object> facts() {
-        return facts;
+    /** The derived facts left in working memory, by kind. */
+    RuleOutput output() {
+        return output;
     }
 
     /** The rule that fired most often and how often ("LOOP-01 (4990 times)"), to point at a rule that loops. */

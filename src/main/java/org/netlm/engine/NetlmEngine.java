@@ -9,25 +9,29 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
-import org.kie.api.definition.rule.Rule;
+import org.kie.api.definition.rule.Global;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
-import org.netlm.catalog.RulePolicy;
+import org.netlm.catalog.EvidenceRegistry;
+import org.netlm.catalog.KnowledgeVersion;
+import org.netlm.catalog.Requirement;
+import org.netlm.catalog.RuleCatalog;
+import org.netlm.catalog.RuleInfo;
+import org.netlm.catalog.RuleSet;
+import org.netlm.catalog.RuleSource;
+import org.netlm.explain.Explainer;
+import org.netlm.explain.Firing;
 import org.netlm.model.Assessment;
 import org.netlm.model.CriterionCode;
+import org.netlm.model.CriterionState;
 import org.netlm.model.Findings;
 import org.netlm.model.PatientCase;
 import org.netlm.model.Warning;
@@ -36,18 +40,13 @@ import org.netlm.model.explanation.Explanations;
 import org.netlm.model.fact.Candidate;
 import org.netlm.model.fact.Criteria;
 import org.netlm.model.fact.CriteriaCollector;
-import org.netlm.model.fact.FitnessFinding;
 import org.netlm.model.fact.GradeFinding;
 import org.netlm.model.fact.LiverTypeFinding;
-import org.netlm.model.fact.ResectabilityFinding;
 import org.netlm.model.fact.StrengthLimit;
-import org.netlm.model.fact.TumorBurdenFinding;
 import org.netlm.model.fact.TumourBoardNote;
 import org.netlm.model.fact.WarningFact;
 import org.netlm.validation.InvalidPatientException;
 import org.netlm.validation.PatientValidator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The NETLM rule engine: a compiled knowledge base plus what the rule folder says about its rules.
@@ -63,7 +62,6 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class NetlmEngine {
-    private static final Logger LOG = LoggerFactory.getLogger(NetlmEngine.class);
     /** Upper bound on rule firings per patient: a rule edit that loops is stopped, not left spinning. */
     static final int MAX_FIRINGS = 5_000;
     /**
@@ -79,48 +77,32 @@ public final class NetlmEngine {
 
     private static volatile NetlmEngine defaultEngine;
 
-    private final KieBase kieBase;
+    private final RuleSet rules;
     private final KieSessionsPool sessions;
     private final boolean criteriaGlobal;
-    private final RuleCatalog catalog;
-    private final EvidenceRegistry evidence;
-    private final String rulesetVersion;
-    private final KnowledgeVersion knowledge;
-    private final String sourceName;
-    private final boolean precompiled;
     private final Explainer explainer;
     private final Duration timeLimit;
     private final Function<String, List<String>> fieldsOfRule;
+    private final Function<String, List<String>> evidenceOfRule;
 
-    private NetlmEngine(KieBase kieBase, boolean precompiled, RuleCatalog catalog, EvidenceRegistry evidence, String rulesetVersion,
-                        KnowledgeVersion knowledge, String sourceName) {
-        this.precompiled = precompiled;
-        this.kieBase = kieBase;
-        this.sessions = kieBase.newKieSessionsPool(1);
-        this.criteriaGlobal = declaresCriteriaGlobal(kieBase);
-        this.catalog = catalog;
-        this.explainer = new Explainer(catalog);
-        this.fieldsOfRule = fieldsOfRules(catalog);
-        this.evidence = evidence;
-        this.rulesetVersion = rulesetVersion;
-        this.knowledge = knowledge;
-        this.sourceName = sourceName;
+    private NetlmEngine(RuleSet rules) {
+        this.rules = rules;
+        this.sessions = rules.kieBase().newKieSessionsPool(1);
+        this.criteriaGlobal = declaresCriteriaGlobal(rules.kieBase());
+        this.explainer = new Explainer(rules.catalog());
+        this.fieldsOfRule = fieldsOfRules(rules.catalog());
+        this.evidenceOfRule = evidenceOfRules(rules.catalog());
         this.timeLimit = DEFAULT_TIME_LIMIT;
     }
 
     /** The same rules (and the same compiled base and session pool) with another time limit per patient. */
     private NetlmEngine(NetlmEngine e, Duration timeLimit) {
-        this.precompiled = e.precompiled;
-        this.kieBase = e.kieBase;
+        this.rules = e.rules;
         this.sessions = e.sessions;
         this.criteriaGlobal = e.criteriaGlobal;
-        this.catalog = e.catalog;
         this.explainer = e.explainer;
         this.fieldsOfRule = e.fieldsOfRule;
-        this.evidence = e.evidence;
-        this.rulesetVersion = e.rulesetVersion;
-        this.knowledge = e.knowledge;
-        this.sourceName = e.sourceName;
+        this.evidenceOfRule = e.evidenceOfRule;
         this.timeLimit = timeLimit;
     }
 
@@ -172,7 +154,7 @@ public final class NetlmEngine {
 
     /** Builds a new engine over the bundled rules (not cached; {@link #withDefaultRules()} caches one). */
     static NetlmEngine loadBundled() {
-        return build(RuleSource.bundled(), true);
+        return new NetlmEngine(RuleSet.bundled());
     }
 
     /**
@@ -202,121 +184,17 @@ public final class NetlmEngine {
      * @throws RuleCompilationException listing every problem when the source cannot be used
      */
     public static NetlmEngine fromSource(RuleSource source) {
-        return build(source, false);
+        return new NetlmEngine(RuleSet.load(source));
     }
 
-    private static NetlmEngine build(RuleSource source, boolean usePrecompiled) {
-        long start = System.nanoTime();
-        // A rule folder is knowledge, not code: the rule policy reads it before any of it is compiled (the bundled
-        // rules are part of the build and pass the policy in its tests, see RulePolicyTest).
-        List<RuleProblem> refused = usePrecompiled ? List.of() : policy(source);
-        // The KIE base (pre-compiled model or DRL compilation) and the catalogue (a second DRL parse) are
-        // independent: build the base on a thread of its own meanwhile (a cold start is mostly class loading).
-        FutureTask<KieBase> kieBase = new FutureTask<>(() -> !refused.isEmpty() ? null : usePrecompiled
-            ? KieBaseFactory.precompiled().orElse(null) : KieBaseFactory.build(source));
-        Thread compiler = new Thread(kieBase, "netlm-rule-compiler");
-        compiler.setDaemon(true);
-        compiler.start();
-        List<RuleProblem> problems = new ArrayList<>(refused);
-        EvidenceRegistry evidence = null;
-        if (source.evidenceJson() == null) {
-            problems.add(new RuleProblem(RuleSource.EVIDENCE_FILE, 0, "the evidence registry is missing from the rule folder"));
-        } else {
-            try {
-                evidence = EvidenceRegistry.parse(source.evidenceJson());
-            } catch (IllegalArgumentException e) {
-                problems.add(new RuleProblem(RuleSource.EVIDENCE_FILE, 0, "invalid evidence registry: " + e.getMessage()));
-            }
-        }
-        KnowledgeVersion knowledge = null;
-        if (source.knowledgeJson() == null) {
-            problems.add(new RuleProblem(RuleSource.KNOWLEDGE_FILE, 0, "the knowledge version is missing from the rule folder: add "
-                + RuleSource.KNOWLEDGE_FILE + " with \"version\" (e.g. 2.0.0), \"date\" and \"model\""));
-        } else {
-            try {
-                knowledge = KnowledgeVersion.parse(source.knowledgeJson());
-            } catch (IllegalArgumentException e) {
-                problems.add(new RuleProblem(RuleSource.KNOWLEDGE_FILE, 0, "invalid knowledge version: " + e.getMessage()));
-            }
-        }
-        if (source.drlFiles().isEmpty()) {
-            problems.add(new RuleProblem(".", 0, "the rule folder holds no .drl file"));
-        }
-        RuleCatalog catalog = RuleCatalog.read(source, evidence);
-        KieBase base = null;
-        try {
-            base = await(kieBase);
-        } catch (RuleCompilationException e) {
-            problems.addAll(0, e.getProblems());
-        }
-        boolean precompiled = usePrecompiled && base != null && matchesCatalog(base, catalog);
-        if (usePrecompiled && !precompiled) {
-            try {
-                base = KieBaseFactory.build(source);
-            } catch (RuleCompilationException e) {
-                problems.addAll(0, e.getProblems());
-            }
-        }
-        problems.addAll(catalog.problems());
-        if (!problems.isEmpty()) {
-            throw new RuleCompilationException(source.name(), dedupe(problems));
-        }
-        String version = projectVersion() + "+" + source.digest();
-        LOG.info("NETLM rules {} (knowledge {}) loaded from {}{}: {} rules in {} ms", version, knowledge.version(), source.name(),
-            precompiled ? " (pre-compiled)" : "", catalog.rules().size(), (System.nanoTime() - start) / 1_000_000);
-        return new NetlmEngine(base, precompiled, catalog, evidence, version, knowledge, source.name());
+    /** An engine over a loaded rule set (shares its compiled base). */
+    public static NetlmEngine of(RuleSet rules) {
+        return new NetlmEngine(Objects.requireNonNull(rules, "rules"));
     }
 
-    /** The rule policy's violations in {@code source} (docs/rule-policy.md), as rule problems. */
-    private static List<RuleProblem> policy(RuleSource source) {
-        Map<String, String> files = new LinkedHashMap<>();
-        source.drlFiles().forEach(f -> files.put(f.path(), f.content()));
-        return RulePolicy.check(files).stream().map(v -> new RuleProblem(v.file(), v.line(), v.message())).toList();
-    }
-
-    /** The KIE base built on the compiler thread; its exceptions rethrown as they were. */
-    private static KieBase await(FutureTask<KieBase> task) {
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while compiling rules", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
-    /** Whether the pre-compiled bundled base holds exactly the catalogue's rules (else the DRL is compiled). */
-    private static boolean matchesCatalog(KieBase pre, RuleCatalog catalog) {
-        Set<String> compiled = ruleNames(pre);
-        Set<String> source = new TreeSet<>();
-        catalog.rules().forEach(r -> source.add(r.name()));
-        if (!compiled.equals(source)) {
-            LOG.warn("The pre-compiled rules do not match the bundled DRL ({} vs {} rules): compiling the DRL instead",
-                compiled.size(), source.size());
-            return false;
-        }
-        return true;
-    }
-
+    /** The names of every rule of {@code base}, sorted. */
     static Set<String> ruleNames(KieBase base) {
-        Set<String> names = new TreeSet<>();
-        for (KiePackage p : base.getKiePackages()) {
-            for (Rule r : p.getRules()) {
-                names.add(r.getName());
-            }
-        }
-        return names;
-    }
-
-    private static List<RuleProblem> dedupe(List<RuleProblem> problems) {
-        return problems.stream().distinct().toList();
+        return RuleSet.ruleNames(base);
     }
 
     /**
@@ -362,12 +240,12 @@ public final class NetlmEngine {
             int fired = session.fireAllRules(MAX_FIRINGS);
             if (clock.exceeded()) {
                 throw new RuleTimeLimitException("Rules ran longer than the time limit of " + timeLimit.toMillis()
-                    + " ms for one patient (" + fired + " firings, then halted): a rule in " + sourceName
+                    + " ms for one patient (" + fired + " firings, then halted): a rule in " + rules.sourceName()
                     + " is too slow or loops; most fired: " + recorder.mostFired(), timeLimit);
             }
             if (fired >= MAX_FIRINGS) {
                 throw new IllegalStateException("Rules fired " + fired + " times for one patient (limit " + MAX_FIRINGS
-                    + "): a rule in " + sourceName + " loops; most fired: " + recorder.mostFired());
+                    + "): a rule in " + rules.sourceName() + " loops; most fired: " + recorder.mostFired());
             }
         } finally {
             session.removeEventListener(recorder.agendaListener);
@@ -375,13 +253,13 @@ public final class NetlmEngine {
             session.removeEventListener(clock);
             session.dispose(); // back to the pool, reset
         }
-        // The recorder saw every insert (and delete): its fact list is the session's working memory.
-        return collect(patient, recorder.facts(), recorder, options);
+        // The recorder saw every insert (and delete), routed by kind: the session's derived facts.
+        return assemble(patient, recorder.output(), recorder.fired(), options);
     }
 
     private static boolean declaresCriteriaGlobal(KieBase kieBase) {
         for (KiePackage pkg : kieBase.getKiePackages()) {
-            for (org.kie.api.definition.rule.Global g : pkg.getGlobalVariables()) {
+            for (Global g : pkg.getGlobalVariables()) {
                 if (CRITERIA_GLOBAL.equals(g.getName())) {
                     return true;
                 }
@@ -390,86 +268,71 @@ public final class NetlmEngine {
         return false;
     }
 
-    /** Turns the facts a session ended with, and its firing record, into the assessment. */
+    /** Turns the facts a session ended with, and its firing record, into the assessment (for benchmarks). */
     Assessment collect(PatientCase patient, List<Object> facts, FiringRecorder recorder, AssessOptions options) {
-        GradeFinding grade = null;
-        LiverTypeFinding liver = null;
-        ResectabilityFinding resect = null;
-        TumorBurdenFinding burden = null;
-        FitnessFinding fitness = null;
-        List<Candidate> candidates = new ArrayList<>();
-        List<StrengthLimit> limits = new ArrayList<>();
-        List<WarningFact> warningFacts = new ArrayList<>();
-        List<String> boardNotes = new ArrayList<>();
-        Criteria criteria = null;
-        for (Object o : facts) {
-            if (o instanceof Candidate c) {
-                candidates.add(c);
-            } else if (o instanceof Criteria c) {
-                criteria = c;
-            } else if (o instanceof StrengthLimit l) {
-                limits.add(l);
-            } else if (o instanceof WarningFact w) {
-                warningFacts.add(w);
-            } else if (o instanceof TumourBoardNote n) {
-                boardNotes.add(n.getReason());
-            } else if (o instanceof GradeFinding g) {
-                grade = g;
-            } else if (o instanceof LiverTypeFinding l) {
-                liver = l;
-            } else if (o instanceof ResectabilityFinding r) {
-                resect = r;
-            } else if (o instanceof TumorBurdenFinding b) {
-                burden = b;
-            } else if (o instanceof FitnessFinding f) {
-                fitness = f;
-            }
-        }
-        Findings findings = new Findings(
-            patient.getDifferentiation() == org.netlm.model.Differentiation.POOR ? "NEC" : "NET",
-            grade == null ? null : grade.getGrade(),
-            grade == null ? null : grade.getSource(),
-            liver == null ? null : liver.getType(),
-            liver == null || liver.getType() == null ? null : liver.isDerived(),
-            resect == null ? null : resect.getValue(),
-            burden == null ? null : burden.getBurden(),
-            fitness == null ? null : fitness.isFit());
+        return assemble(patient, RuleOutput.of(facts), recorder.fired(), options);
+    }
+
+    /** The assessment from what the rules derived: findings, resolved recommendations, warnings, explanations on demand. */
+    private Assessment assemble(PatientCase patient, RuleOutput out, List<String> fired, AssessOptions options) {
+        // a rule folder without the criteria-gathering rules, or a session stopped early, leaves no Criteria fact
+        Criteria criteria = out.criteria != null ? out.criteria : Criteria.of(List.of());
+        Findings findings = findings(out, criteria);
+        List<Candidate> candidates = out.candidates;
+        List<StrengthLimit> limits = out.limits;
         // Deterministic order whatever the session's internal fact order.
         candidates.sort(Comparator.comparing((Candidate c) -> c.getTherapy()).thenComparing(Candidate::getRuleId)
             .thenComparing(Candidate::getStrength));
         limits.sort(Comparator.comparing((StrengthLimit l) -> l.getTherapy()).thenComparing(StrengthLimit::getRuleId));
-        if (criteria == null) { // a rule folder without the criteria-gathering rules, or a session stopped early
-            criteria = Criteria.of(List.of());
-        }
         // Each warning code at most once per assessment (decision-model.md §3); a deterministic message when two facts
         // carry the same code.
         List<Warning> warnings = new ArrayList<>();
         EnumSet<WarningCode> seen = EnumSet.noneOf(WarningCode.class);
+        List<WarningFact> warningFacts = out.warnings;
         warningFacts.sort(Comparator.comparing(WarningFact::getCode).thenComparing(WarningFact::getMessage));
         for (WarningFact w : warningFacts) {
             if (seen.add(w.getCode())) {
                 warnings.add(new Warning(w.getCode(), w.getMessage()));
             }
         }
-        boardNotes.sort(null);
+        List<String> boardNotes = out.boardNotes.stream().map(TumourBoardNote::getReason).sorted().distinct().toList();
         Resolver.Context context = new Resolver.Context(Collections.unmodifiableSet(seen),
             criteria.met(CriterionCode.NET) && criteria.met(CriterionCode.FUNCTIONAL), shrinkageNeeded(criteria),
-            boardNotes.stream().distinct().toList(), fieldsOfRule);
-        Resolver.Result resolved = Resolver.resolve(candidates, limits, evidence, CaseSummary.of(patient, findings), context);
+            boardNotes, fieldsOfRule, evidenceOfRule);
+        Resolver.Result resolved = Resolver.resolve(candidates, limits, rules.evidence(), CaseSummary.of(patient, findings), context);
         if (!resolved.conflicts().isEmpty() && !seen.contains(WarningCode.CONFLICTING_RECOMMENDATIONS)) {
             warnings.add(Resolver.conflictWarning(resolved.conflicts()));
         }
+        String version = rules.rulesetVersion();
+        String knowledge = rules.knowledge().version();
         if (!options.explanations()) {
-            return new Assessment(patient.getId(), rulesetVersion, knowledge.version(), findings, resolved.recommendations(), warnings,
-                recorder.fired(), criteria.all(), Assessment.DISCLAIMER, Explanations.NONE);
+            return new Assessment(patient.getId(), version, knowledge, findings, resolved.recommendations(), warnings,
+                fired, criteria.all(), Assessment.DISCLAIMER, Explanations.NONE);
         }
-        // Explained on first use: everything the explainer reads is final here (the session is back in the pool,
-        // these lists belong to this call only and are not changed again).
-        Criteria finalCriteria = criteria;
-        List<String> fired = recorder.fired();
-        return Assessment.explainedOnDemand(patient.getId(), rulesetVersion, knowledge.version(), findings, resolved.recommendations(), warnings,
-            fired, criteria.all(), Assessment.DISCLAIMER,
-            () -> explainer.explain(finalCriteria, candidates, limits, resolved, fired));
+        // Explained on first use: everything the firing holds is final here (the session is back in the pool, these
+        // lists belong to this call only and are not changed again).
+        Firing firing = new Firing(criteria, candidates, limits, resolved.recommendations(), resolved.applied(), fired);
+        return Assessment.explainedOnDemand(patient.getId(), version, knowledge, findings, resolved.recommendations(), warnings,
+            fired, criteria.all(), Assessment.DISCLAIMER, explainer.onDemand(firing));
+    }
+
+    /**
+     * The findings as the rules derived them: the scope from the criterion NET (MET: NET, UNMET: NEC; none when no rule
+     * derived it), the others from their finding facts.
+     */
+    private static Findings findings(RuleOutput out, Criteria criteria) {
+        CriterionState net = criteria.state(CriterionCode.NET);
+        GradeFinding grade = out.grade;
+        LiverTypeFinding liver = out.liverType;
+        return new Findings(
+            net == CriterionState.MET ? "NET" : net == CriterionState.UNMET ? "NEC" : null,
+            grade == null ? null : grade.getGrade(),
+            grade == null ? null : grade.getSource(),
+            liver == null ? null : liver.getType(),
+            liver == null || liver.getType() == null ? null : liver.isDerived(),
+            out.resectability == null ? null : out.resectability.getValue(),
+            out.burden == null ? null : out.burden.getBurden(),
+            out.fitness == null ? null : out.fitness.isFit());
     }
 
     /**
@@ -479,6 +342,17 @@ public final class NetlmEngine {
     private static boolean shrinkageNeeded(Criteria c) {
         return c.met(CriterionCode.NET) && c.met(CriterionCode.PANCREATIC_PRIMARY) && c.met(CriterionCode.GRADE_G1_G2)
             && c.met(CriterionCode.PROGRESSIVE) && (c.met(CriterionCode.SYMPTOMATIC) || c.met(CriterionCode.BURDEN_HIGH));
+    }
+
+    /** The {@code @evidence} keys of each rule, by rule id, as the catalogue read them. */
+    private static Function<String, List<String>> evidenceOfRules(RuleCatalog catalog) {
+        Map<String, List<String>> byId = new HashMap<>();
+        for (RuleInfo r : catalog.rules()) {
+            if (r.id() != null) {
+                byId.putIfAbsent(r.id(), r.evidenceKeys());
+            }
+        }
+        return id -> byId.getOrDefault(id, List.of());
     }
 
     /**
@@ -514,7 +388,7 @@ public final class NetlmEngine {
      * @return the rule-set version
      */
     public String rulesetVersion() {
-        return rulesetVersion;
+        return rules.rulesetVersion();
     }
 
     /**
@@ -524,48 +398,43 @@ public final class NetlmEngine {
      * @return the knowledge version
      */
     public String knowledgeVersion() {
-        return knowledge.version();
+        return rules.knowledge().version();
     }
 
     /** {@return what the rule folder's {@code knowledge.json} declares: version, date, and the decision model it encodes} */
     public KnowledgeVersion knowledge() {
-        return knowledge;
+        return rules.knowledge();
     }
 
     /** {@return what the rule folder says about each rule (ids, evidence, files, lines, criteria)} */
     public RuleCatalog catalog() {
-        return catalog;
+        return rules.catalog();
     }
 
     /** {@return the citations the rules' {@code @evidence} keys refer to (the folder's {@code evidence.json})} */
     public EvidenceRegistry evidence() {
-        return evidence;
+        return rules.evidence();
+    }
+
+    /** The loaded rule set (compiled base, catalogue, evidence, versions). */
+    public RuleSet ruleSet() {
+        return rules;
     }
 
     /** {@return where the rules came from ("bundled rules" or the folder)} */
     public String sourceName() {
-        return sourceName;
+        return rules.sourceName();
     }
 
     /** {@return whether the KIE base is the executable model pre-compiled at build time (else compiled from DRL)} */
     public boolean usesPrecompiledRules() {
-        return precompiled;
+        return rules.precompiled();
     }
 
     /** {@return the compiled KIE base (for benchmarks and tools; do not modify it)} */
     public KieBase kieBase() {
-        return kieBase;
+        return rules.kieBase();
     }
 
-    private static String projectVersion() {
-        Properties p = new Properties();
-        try (var in = NetlmEngine.class.getResourceAsStream("/org/netlm/version.properties")) {
-            if (in != null) {
-                p.load(in);
-            }
-        } catch (IOException e) {
-            LOG.debug("No version.properties", e);
-        }
-        return p.getProperty("version", "dev");
-    }
+
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.netlm.catalog.EvidenceRegistry;
 import org.netlm.model.Citation;
 import org.netlm.model.ClosingSentences;
 import org.netlm.model.Opinion;
@@ -53,10 +54,11 @@ final class Resolver {
      * @param shrinkageNeeded a NET with shrinkage needed (pancreatic G1/G2, progressive, symptomatic or HIGH burden)
      * @param boardNotes      reasons for the tumour board that rules found (e.g. "transplant assessment needs ECOG")
      * @param fieldsOfRule    the input fields that decide a rule's conditions, by rule id (the field to verify)
+     * @param evidenceOfRule  the {@code @evidence} keys of a rule, by rule id (the deciding rule's citations)
      */
     record Context(Set<WarningCode> warnings, boolean functionalNet, boolean shrinkageNeeded, List<String> boardNotes,
-                   Function<String, List<String>> fieldsOfRule) {
-        static final Context NONE = new Context(Set.of(), false, false, List.of(), id -> List.of());
+                   Function<String, List<String>> fieldsOfRule, Function<String, List<String>> evidenceOfRule) {
+        static final Context NONE = new Context(Set.of(), false, false, List.of(), id -> List.of(), id -> List.of());
     }
 
     /** A therapy a rule recommends (after caps) and a limit, contraindication or NOT_RECOMMENDED rule withholds. */
@@ -130,7 +132,7 @@ final class Resolver {
                 : List.of();
             out.put(therapy, new Recommendation(therapy, deciding.getStrength(),
                 ResolutionText.rationale(summary, deciding.getRationale(), disagreeing),
-                evidence.citations(deciding.getEvidenceKeys()), deciding.getRuleId(), opinions,
+                evidence.citations(context.evidenceOfRule().apply(deciding.getRuleId())), deciding.getRuleId(), opinions,
                 applied.stream().map(l -> ResolutionText.appliedLimit(l.getRuleId(), l.getReason())).distinct().toList()));
         }
         closeRationales(out, context, evidence);

@@ -11,7 +11,6 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +23,10 @@ import java.util.stream.Collectors;
 import org.netlm.batch.BatchPipeline;
 import org.netlm.batch.Outcome;
 import org.netlm.batch.OutcomeFormat;
+import org.netlm.catalog.RuleInfo;
 import org.netlm.engine.AssessOptions;
 import org.netlm.engine.NetlmEngine;
-import org.netlm.engine.RuleInfo;
+import org.netlm.explain.ExplanationText;
 import org.netlm.io.LineReader;
 import org.netlm.io.PatientInput;
 import org.netlm.io.PatientReader;
@@ -38,8 +38,6 @@ import org.netlm.model.Strength;
 import org.netlm.model.Therapy;
 import org.netlm.model.Warning;
 import org.netlm.model.WarningCode;
-import org.netlm.model.explanation.Why;
-import org.netlm.model.explanation.WhyNot;
 import org.netlm.validation.InvalidPatientException;
 import org.netlm.validation.Violation;
 import org.slf4j.Logger;
@@ -336,8 +334,8 @@ public final class ImpactAnalysis {
     private static ImpactReport.Side side(ChangeKind kind, Assessment a) {
         if (kind instanceof ChangeKind.TherapyTransition t) {
             Optional<Recommendation> r = a.recommendation(t.therapy());
-            String why = a.why(t.therapy()).map(Why::describe)
-                .orElseGet(() -> a.whyNot(t.therapy()).map(WhyNot::describe).orElse(null));
+            String why = a.why(t.therapy()).map(ExplanationText::detail)
+                .orElseGet(() -> a.whyNot(t.therapy()).map(ExplanationText::detail).orElse(null));
             return new ImpactReport.Side(r.map(x -> x.strength().name()).orElse("absent"), r.map(Recommendation::ruleId).orElse(null),
                 r.map(Recommendation::rationale).orElse(null), why);
         }

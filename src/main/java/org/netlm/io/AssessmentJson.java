@@ -357,7 +357,7 @@ public final class AssessmentJson {
     private static void writeCriterion(DerivedCriterion c, JsonGenerator g) throws IOException {
         g.writeStartObject();
         g.writeStringField("code", c.code().name());
-        g.writeStringField("state", c.state().name());
+        g.writeStringField("state", c.isDerived() ? c.state().name() : "NOT_DERIVED"); // no rule of the folder derived it
         g.writeStringField("basis", c.basis());
         if (c.derivedBy() != null) {
             g.writeStringField("derivedBy", c.derivedBy());

@@ -1,29 +1,19 @@
 package org.netlm.io;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import org.netlm.explain.ExplanationText;
 import org.netlm.model.Assessment;
 import org.netlm.model.Citation;
 import org.netlm.model.CriterionCode;
-import org.netlm.model.CriterionState;
 import org.netlm.model.Finding;
 import org.netlm.model.Findings;
 import org.netlm.model.MissingInput;
 import org.netlm.model.Opinion;
 import org.netlm.model.Recommendation;
-import org.netlm.model.Therapy;
 import org.netlm.model.Warning;
-import org.netlm.model.explanation.DerivedCriterion;
-import org.netlm.model.explanation.Explanations;
-import org.netlm.model.explanation.FiredRule;
-import org.netlm.model.explanation.LimitExplanation;
-import org.netlm.model.explanation.OfferingRuleCheck;
 import org.netlm.model.explanation.Why;
-import org.netlm.model.explanation.WhyNot;
 import org.netlm.model.fact.GradeFinding;
 
 /**
@@ -57,7 +47,7 @@ public final class AssessmentText {
         recommendations(byStrength(a.recommendations()), sb);
         missingInputs(a, sb);
         if (explain) {
-            explanations(a, sb);
+            ExplanationText.section(a.explanations(), sb);
         }
         warnings(a.warnings(), sb);
         if (report != null) {
@@ -147,7 +137,7 @@ public final class AssessmentText {
         }
         sb.append("\nMissing data (give it to decide the therapies named)\n");
         for (MissingInput m : missing) {
-            sb.append(INDENT).append(m.describe()).append('\n');
+            sb.append(INDENT).append(ExplanationText.missingInput(m)).append('\n');
         }
     }
 
@@ -178,108 +168,5 @@ public final class AssessmentText {
 
     private static String pad(String s, int width) {
         return s.length() >= width ? s : s + " ".repeat(width - s.length());
-    }
-
-    /**
-     * Why each recommendation was made (the deciding rule and the criteria it matched, with the patient's values)
-     * and why each other therapy is not on offer (what blocks it, what data would decide it).
-     */
-    static void explanations(Assessment a, StringBuilder sb) {
-        Explanations e = a.explanations();
-        sb.append("\nWhy and why not\n");
-        if (e == null || e.isEmpty()) {
-            sb.append(INDENT).append("(assessed without explanations)\n");
-            return;
-        }
-        for (Therapy t : e.therapies()) {
-            e.why(t).filter(w -> w.strength().isOffered()).ifPresent(w -> why(w, sb));
-            e.whyNot(t).ifPresent(n -> sb.append(INDENT).append(n.therapy()).append(" not offered")
-                .append(n.strength() == null ? "" : " (" + n.strength() + ")").append(": ")
-                .append(String.join("; ", whyNotReasons(n))).append('\n'));
-        }
-    }
-
-    private static void why(Why w, StringBuilder sb) {
-        sb.append(INDENT).append(w.therapy()).append(' ').append(w.strength())
-            .append(" [").append(w.deciding().ruleId()).append("] because ").append(because(w.deciding())).append('\n');
-        for (LimitExplanation l : w.limits()) {
-            sb.append(INDENT).append(INDENT).append("limited by ").append(l.ruleId()).append(": ").append(l.reason()).append('\n');
-        }
-        if (w.upgradableByData()) {
-            sb.append(INDENT).append(INDENT).append("could be RECOMMENDED with data: give ")
-                .append(String.join(", ", w.upgradeInputFields())).append('\n');
-        }
-    }
-
-    /**
-     * The reasons a therapy is not on offer, each a non-empty phrase: the rules against it, the limits that remove
-     * it, what blocks every rule that could offer it (or that no rule offers it for the patient's population), the
-     * data that would decide it. Never empty: when none of these can be named, the offering rules that did not fire
-     * are named.
-     */
-    static List<String> whyNotReasons(WhyNot n) {
-        List<String> parts = new ArrayList<>();
-        for (FiredRule r : n.negativeRules()) {
-            parts.add(r.ruleId() + " " + r.strength() + " because " + because(r));
-        }
-        for (LimitExplanation l : n.suppressions()) {
-            parts.add(l.ruleId() + ": " + l.reason());
-        }
-        if (!n.blockedBy().isEmpty()) {
-            parts.add(blockers(n));
-        }
-        if (!n.missingInputs().isEmpty()) {
-            parts.add("missing data: give " + String.join(", ", n.missingInputFields())
-                + (n.unlockableByData() ? " (could put it on offer)" : ""));
-        }
-        if (n.offeringRules().isEmpty()) {
-            parts.add("no rule in the rule folder offers it");
-        } else if (parts.isEmpty()) {
-            // Nothing the criteria show: the offering rules failed on conditions that are not criteria.
-            List<String> ids = n.offeringRules().stream().filter(r -> !r.fired()).map(OfferingRuleCheck::ruleId).toList();
-            parts.add(ids.isEmpty() ? "its offering rules fired but the offer was outranked"
-                : "the conditions of " + String.join(", ", ids) + " are not met");
-        }
-        return parts;
-    }
-
-    /**
-     * What blocks every rule that could offer it decides; the other unmet conditions are counted, not listed. When
-     * the population criterion (NET or NEC) blocks every offering rule, that is the reason ("no rule offers it for
-     * this population (NET)"); elsewhere it is only counted, since a NET's rules for NECs say nothing about the NET.
-     */
-    private static String blockers(WhyNot n) {
-        Set<CriterionCode> decisive = n.blockingEveryRule();
-        DerivedCriterion population = n.blockedBy().stream().filter(c -> c.code() == POPULATION).findFirst().orElse(null);
-        if (population != null && decisive.contains(POPULATION)) {
-            return "no rule offers it for this population (" + (population.state() == CriterionState.MET ? "NET" : "NEC") + ")";
-        }
-        List<DerivedCriterion> shown = n.blockedBy().stream()
-            .filter(c -> c.code() != POPULATION && (decisive.isEmpty() || decisive.contains(c.code()))).toList();
-        int others = n.blockedBy().size() - shown.size();
-        return "blocked by " + criteria(shown) + (others == 0 ? "" : " (and " + others + " other unmet condition"
-            + (others == 1 ? "" : "s") + ")");
-    }
-
-    /**
-     * The criteria a fired rule matched, without the population (every NET rule asks for NET: saying so on every line
-     * hides what matters), unless it is all the rule matched; the rule's name when it matched no criterion.
-     */
-    private static String because(FiredRule r) {
-        List<DerivedCriterion> shown = r.matched().stream()
-            .filter(c -> !(c.code() == POPULATION && c.state() == CriterionState.MET)).toList();
-        if (shown.isEmpty()) {
-            shown = r.matched();
-        }
-        return shown.isEmpty() ? r.ruleName().toLowerCase(Locale.ROOT) : criteria(shown);
-    }
-
-    private static String criteria(List<DerivedCriterion> cs) {
-        List<String> out = new ArrayList<>();
-        for (DerivedCriterion c : cs) {
-            String state = c.state() == CriterionState.MET ? "" : c.state() == CriterionState.UNMET ? "not " : "unknown: ";
-            out.add(state + c.code().description() + (c.basis().isEmpty() ? "" : " (" + c.basis() + ")"));
-        }
-        return String.join("; ", out);
     }
 }

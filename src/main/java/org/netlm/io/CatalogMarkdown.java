@@ -9,11 +9,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.netlm.engine.EvidenceRegistry;
-import org.netlm.engine.KnowledgeVersion;
+import org.netlm.catalog.EvidenceRegistry;
+import org.netlm.catalog.KnowledgeVersion;
+import org.netlm.catalog.Requirement;
+import org.netlm.catalog.RuleInfo;
 import org.netlm.engine.NetlmEngine;
-import org.netlm.engine.Requirement;
-import org.netlm.engine.RuleInfo;
+import org.netlm.explain.ExplanationText;
 import org.netlm.model.Citation;
 
 /**
@@ -101,7 +102,7 @@ public final class CatalogMarkdown {
         if (r.comment() != null && !r.comment().isBlank()) {
             md.append('\n').append(escape(r.comment())).append('\n');
         }
-        md.append('\n').append("- **Produces:** ").append(produces(r)).append('\n');
+        md.append('\n').append("- **Produces:** ").append(ExplanationText.produces(r)).append('\n');
         if (!r.conditions().isEmpty()) {
             md.append("- **Conditions as written:**\n");
             r.conditions().forEach(c -> md.append("  - `").append(c.replace("`", "'")).append("`\n"));
@@ -111,7 +112,7 @@ public final class CatalogMarkdown {
         } else {
             md.append("- **Requires:**\n");
             for (Requirement q : r.requirements()) {
-                md.append("  - `").append(q.code().name()).append("` ").append(q.expect().words()).append(": ")
+                md.append("  - `").append(q.code().name()).append("` ").append(ExplanationText.words(q.predicate())).append(": ")
                     .append(escape(q.code().description())).append('\n');
             }
         }
@@ -126,21 +127,6 @@ public final class CatalogMarkdown {
                     .append(c.map(x -> escape(x.label())).orElse("(not in the evidence registry)")).append('\n');
             }
         }
-    }
-
-    private static String produces(RuleInfo r) {
-        if (r.therapy() != null && r.strength() != null) {
-            return "`" + r.therapy().name() + "` " + r.strength().name();
-        }
-        if (r.therapy() != null && r.limit() != null) {
-            String kind = switch (r.limit()) {
-                case "AT_MOST_CONSIDER" -> "at most CONSIDER";
-                case "NOT_OFFERED" -> "not offered (at most NOT_RECOMMENDED)";
-                default -> r.limit();
-            };
-            return "limits `" + r.therapy().name() + "` to " + kind;
-        }
-        return "findings, criteria or warnings (no recommendation)";
     }
 
     private static void evidenceSection(Set<String> cited, EvidenceRegistry evidence, StringBuilder md) {

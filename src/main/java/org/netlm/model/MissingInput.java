@@ -36,11 +36,4 @@ public record MissingInput(String finding, List<String> fields, List<CriterionCo
         criteria = List.copyOf(criteria);
         decides = List.copyOf(decides);
     }
-
-    /** {@return one line for a person, e.g. {@code grade unknown: give grade, ki67Percent or mitosesPer2mm2: decides RADICAL_RESECTION, PRRT}} */
-    public String describe() {
-        String give = fields.size() == 1 ? fields.get(0)
-            : String.join(", ", fields.subList(0, fields.size() - 1)) + " or " + fields.get(fields.size() - 1);
-        return finding + " unknown: give " + give + ": decides " + String.join(", ", decides.stream().map(Enum::name).toList());
-    }
 }

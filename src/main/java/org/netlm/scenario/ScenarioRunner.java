@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.netlm.engine.AssessOptions;
 import org.netlm.engine.NetlmEngine;
-import org.netlm.engine.RuleInfo;
+import org.netlm.catalog.RuleInfo;
 import org.netlm.io.PatientJson;
 import org.netlm.model.Assessment;
 import org.netlm.model.CriterionCode;

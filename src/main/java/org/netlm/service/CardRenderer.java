@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import org.netlm.explain.ExplanationText;
 import org.netlm.model.Assessment;
 import org.netlm.model.Citation;
 import org.netlm.model.Opinion;
@@ -121,9 +122,9 @@ final class CardRenderer {
         d.append("**").append(therapyLabel(r.therapy())).append(": ").append(r.strength()).append("** (rule ")
             .append(r.ruleId()).append(")\n\n").append(r.rationale()).append("\n\n");
         if (r.strength().isOffered()) {
-            a.why(r.therapy()).ifPresent(w -> bullets("Why", w.describe(), d));
+            a.why(r.therapy()).ifPresent(w -> bullets("Why", ExplanationText.detail(w), d));
         } else {
-            a.whyNot(r.therapy()).ifPresent(w -> bullets("Why not", w.describe(), d));
+            a.whyNot(r.therapy()).ifPresent(w -> bullets("Why not", ExplanationText.detail(w), d));
         }
         if (r.isContested()) {
             d.append("**Other rules' opinions**\n\n");

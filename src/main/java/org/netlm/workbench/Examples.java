@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.netlm.engine.RuleSource;
+import org.netlm.catalog.RuleSource;
 import org.netlm.io.PatientJson;
 import org.netlm.scenario.Scenario;
 import org.netlm.scenario.ScenarioFiles;

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.netlm.engine.NetlmEngine;
 import org.netlm.engine.RuleCompilationException;
 import org.netlm.engine.RuleProblem;
-import org.netlm.engine.RuleSource;
+import org.netlm.catalog.RuleSource;
 import org.netlm.io.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

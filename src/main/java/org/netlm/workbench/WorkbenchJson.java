@@ -7,11 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.netlm.engine.EvidenceRegistry;
+import org.netlm.catalog.EvidenceRegistry;
+import org.netlm.catalog.Requirement;
+import org.netlm.catalog.RuleInfo;
 import org.netlm.engine.NetlmEngine;
-import org.netlm.engine.Requirement;
-import org.netlm.engine.RuleInfo;
 import org.netlm.engine.RuleProblem;
+import org.netlm.explain.ExplanationText;
 import org.netlm.io.AssessmentJson;
 import org.netlm.io.PatientJson;
 import org.netlm.model.Assessment;
@@ -86,13 +87,15 @@ final class WorkbenchJson {
             n.put("line", r.line());
             n.put("layer", r.layer());
             n.put("comment", r.comment());
-            n.put("therapy", r.therapy() == null ? null : r.therapy().name());
-            n.put("strength", r.strength() == null ? null : r.strength().name());
-            n.put("limit", r.limit());
+            n.put("produces", ExplanationText.produces(r).replace("`", ""));
+            ArrayNode offers = n.putArray("offers");
+            r.offers().forEach(x -> offers.addObject().put("therapy", x.therapy().name()).put("strength", x.strength().name()));
+            ArrayNode limits = n.putArray("limits");
+            r.limits().forEach(x -> limits.addObject().put("therapy", x.therapy().name()).put("kind", x.kind().name()));
             n.put("conditionsFullyRead", engine.catalog().conditionsFullyRead(r));
             ArrayNode conditions = n.putArray("conditions");
             for (Requirement q : r.requirements()) {
-                conditions.addObject().put("criterion", q.code().name()).put("expect", q.expect().name()).put("text", q.describe());
+                conditions.addObject().put("criterion", q.code().name()).put("expect", q.predicate().name()).put("text", ExplanationText.requirement(q));
             }
             ArrayNode ev = n.putArray("evidence");
             for (String key : r.evidenceKeys()) {

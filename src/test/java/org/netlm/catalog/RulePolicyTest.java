@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.netlm.engine.NetlmEngine;
 import org.netlm.engine.RuleCompilationException;
 import org.netlm.engine.RuleProblem;
-import org.netlm.engine.RuleSource;
+import org.netlm.catalog.RuleSource;
 import org.netlm.testing.Patients;
 import org.netlm.testing.RuleFolder;
 

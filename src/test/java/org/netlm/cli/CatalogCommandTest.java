@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netlm.engine.NetlmEngine;
-import org.netlm.engine.RuleInfo;
+import org.netlm.catalog.RuleInfo;
 
 class CatalogCommandTest {
     @TempDir

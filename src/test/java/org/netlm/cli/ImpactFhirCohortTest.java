@@ -39,6 +39,7 @@ class ImpactFhirCohortTest {
     static void editAndCohort() throws IOException {
         RuleFolder f = RuleFolder.copyOfBundled(dir.resolve("edited"));
         f.replace("recommendation/surgery.drl", SURG_01, SURG_01.replace("RECOMMENDED", "CONSIDER"));
+        f.replace("recommendation/surgery.drl", "@offers(\"RADICAL_RESECTION:RECOMMENDED\")", "@offers(\"RADICAL_RESECTION:CONSIDER\")");
         edited = f.dir();
         List<String> lines = new ArrayList<>();
         try (Stream<Path> files = Files.list(EXAMPLES)) {

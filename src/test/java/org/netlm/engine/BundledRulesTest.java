@@ -16,6 +16,7 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.netlm.testing.Patients;
 import org.netlm.testing.RuleFolder;
+import org.netlm.catalog.RuleInfo;
 
 /** The knowledge base shipped in the jar: compiled, complete, and compiled only once. */
 class BundledRulesTest {

@@ -8,6 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.netlm.catalog.Requirement;
+import org.netlm.catalog.RuleCatalog;
+import org.netlm.catalog.RuleInfo;
+import org.netlm.explain.ExplanationText;
 import org.netlm.model.Assessment;
 import org.netlm.model.Criterion;
 import org.netlm.model.CriterionCode;
@@ -125,7 +129,7 @@ final class ExplanationInvariants {
         for (DerivedCriterion c : r.matched()) {
             Criterion actual = criteria.get(c.code());
             if (actual == null || actual.getState() != c.state() || !actual.getBasis().equals(c.basis())) {
-                out.add(t + ": " + r.ruleId() + " matched " + c.describe() + " but the patient has " + actual);
+                out.add(t + ": " + r.ruleId() + " matched " + ExplanationText.criterion(c) + " but the patient has " + actual);
             }
             if (c.derivedBy() == null || !fired.contains(c.derivedBy())) {
                 out.add(t + ": " + c.code() + " has no fired classification rule behind it (" + c.derivedBy() + ")");
@@ -139,7 +143,7 @@ final class ExplanationInvariants {
             }
             for (Requirement q : info.get().requirements()) {
                 r.matched().stream().filter(c -> c.code() == q.code() && !q.acceptedBy(c.state()))
-                    .forEach(c -> out.add(t + ": " + r.ruleId() + " matched " + c.describe() + " which " + q.describe() + " rejects"));
+                    .forEach(c -> out.add(t + ": " + r.ruleId() + " matched " + ExplanationText.criterion(c) + " which " + ExplanationText.requirement(q) + " rejects"));
             }
         }
     }
@@ -150,7 +154,7 @@ final class ExplanationInvariants {
             out.add(t + ": why-not strength " + w.strength() + ", recommendation " + strength);
         }
         if (!w.hasReason()) {
-            out.add(t + ": not offered, but the explanation gives no reason:\n" + w.describe());
+            out.add(t + ": not offered, but the explanation gives no reason:\n" + ExplanationText.detail(w));
         }
         for (OfferingRuleCheck r : w.offeringRules()) {
             if (r.fired() != fired.contains(r.ruleId())) {

@@ -3,14 +3,19 @@ package org.netlm.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kie.api.runtime.KieSession;
 import org.netlm.model.CriterionCode;
 import org.netlm.model.PatientCase;
 import org.netlm.model.Therapy;
+import org.netlm.model.fact.Candidate;
 import org.netlm.model.fact.Criteria;
 import org.netlm.model.fact.CriteriaCollector;
+import org.netlm.model.fact.GradeFinding;
+import org.netlm.model.fact.StrengthLimit;
+import org.netlm.model.fact.WarningFact;
 import org.netlm.testing.Patients;
 import org.netlm.testing.RuleFolder;
 
@@ -34,10 +39,15 @@ class FiringRecorderTest {
             // the criteria are gathered after every classification rule, before any recommendation rule
             assertThat(recorder.fired().indexOf("CLASS-CRIT-ALL")).isGreaterThan(recorder.fired().indexOf("CLASS-CRIT-NET"))
                 .isLessThan(recorder.fired().indexOf("SURG-01"));
-            assertThat(recorder.facts()).hasSameSizeAs(session.getObjects()).containsAll(session.getObjects());
-            assertThat(recorder.facts().get(0)).isSameAs(p);
-            Criteria criteria = recorder.facts().stream().filter(Criteria.class::isInstance).map(Criteria.class::cast)
-                .findFirst().orElseThrow();
+            // every derived fact in working memory is routed to its slot, once
+            RuleOutput out = recorder.output();
+            assertThat(out.candidates).containsExactlyInAnyOrderElementsOf(session.getObjects(Candidate.class::isInstance).stream()
+                .map(Candidate.class::cast).toList());
+            assertThat(out.limits).hasSameSizeAs(session.getObjects(StrengthLimit.class::isInstance));
+            assertThat(out.warnings).hasSameSizeAs(session.getObjects(WarningFact.class::isInstance));
+            assertThat(out.grade).isSameAs(session.getObjects(GradeFinding.class::isInstance).iterator().next());
+            Criteria criteria = out.criteria;
+            assertThat(List.<Object>copyOf(session.getObjects(Criteria.class::isInstance))).containsExactly(criteria);
             assertThat(criteria.derivedBy(CriterionCode.NET)).isEqualTo("CLASS-CRIT-NET");
             assertThat(criteria.derivedBy(CriterionCode.FIT_FOR_SURGERY)).isEqualTo("CLASS-CRIT-FIT");
             assertThat(criteria.all()).hasSize(CriterionCode.values().length);
@@ -77,6 +87,7 @@ class FiringRecorderTest {
         FiringRecorder recorder = new FiringRecorder();
         assertThat(recorder.mostFired()).isEqualTo("none");
         assertThat(recorder.fired()).isEmpty();
-        assertThat(recorder.facts()).isEmpty();
+        assertThat(recorder.output().candidates).isEmpty();
+        assertThat(recorder.output().criteria).isNull();
     }
 }

@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.netlm.explain.ExplanationText;
 import org.netlm.model.Assessment;
 import org.netlm.model.CriterionCode;
 import org.netlm.model.MissingInput;
@@ -39,7 +40,7 @@ class MissingInputsTest {
         assertThat(grade.fields()).containsExactly("grade", "ki67Percent", "mitosesPer2mm2");
         assertThat(grade.criteria()).contains(CriterionCode.GRADE_G1_G2);
         assertThat(grade.decides()).contains(Therapy.EVEROLIMUS, Therapy.PRRT).isSorted();
-        assertThat(grade.describe()).startsWith("grade unknown: give grade, ki67Percent or mitosesPer2mm2: decides ")
+        assertThat(ExplanationText.missingInput(grade)).startsWith("grade unknown: give grade, ki67Percent or mitosesPer2mm2: decides ")
             .contains("EVEROLIMUS");
     }
 
@@ -86,7 +87,7 @@ class MissingInputsTest {
                     a.whyNot(t).filter(WhyNot::unlockableByData).ifPresent(n -> behind.addAll(n.missingInputs()));
                     a.why(t).ifPresent(w -> behind.addAll(w.upgradeInputs()));
                     if (behind.stream().noneMatch(c -> m.criteria().contains(c.code()) && c.inputFields().containsAll(m.fields()))) {
-                        problems.add(p.getId() + ": " + m.describe() + " but the explanation of " + t + " names " + behind);
+                        problems.add(p.getId() + ": " + ExplanationText.missingInput(m) + " but the explanation of " + t + " names " + behind);
                     }
                 }
             }

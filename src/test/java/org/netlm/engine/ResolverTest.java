@@ -4,16 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.netlm.catalog.EvidenceRegistry;
 import org.netlm.model.Citation;
 import org.netlm.model.CriterionCode;
 import org.netlm.model.Opinion;
 import org.netlm.model.Recommendation;
 import org.netlm.model.Strength;
 import org.netlm.model.Therapy;
-import org.netlm.model.WarningCode;
 import org.netlm.model.fact.Candidate;
 import org.netlm.model.fact.StrengthLimit;
 
@@ -27,8 +30,16 @@ class ResolverTest {
         ]}""");
     private static final String SUMMARY = "G2 pancreatic NET";
 
+    /** The {@code @evidence} keys of the test's rules, by rule id (the catalogue's part in an engine). */
+    private static final Map<String, List<String>> KEYS = new HashMap<>();
+
     private static Candidate candidate(Therapy t, Strength s, String rule, String why, String... keys) {
-        return new Candidate(t, s, rule, List.of(keys), why);
+        KEYS.put(rule, List.of(keys));
+        return new Candidate(t, s, rule, why);
+    }
+
+    private static Resolver.Context context(boolean shrinkageNeeded, Function<String, List<String>> fieldsOfRule) {
+        return new Resolver.Context(Set.of(), false, shrinkageNeeded, List.of(), fieldsOfRule, id -> KEYS.getOrDefault(id, List.of()));
     }
 
     private static StrengthLimit limit(Therapy t, StrengthLimit.Kind kind, String rule, String reason) {
@@ -36,7 +47,7 @@ class ResolverTest {
     }
 
     private static Resolver.Result resolve(List<Candidate> cs, List<StrengthLimit> ls) {
-        return Resolver.resolve(cs, ls, EVIDENCE, SUMMARY);
+        return Resolver.resolve(cs, ls, EVIDENCE, SUMMARY, context(false, id -> List.of()));
     }
 
     @Test
@@ -179,7 +190,7 @@ class ResolverTest {
             candidate(Therapy.PRRT, Strength.RECOMMENDED, "S-3", "x.", "A"),
             candidate(Therapy.CHEMOTHERAPY, Strength.RECOMMENDED, "S-4", "x.", "A"),
             candidate(Therapy.ABLATION, Strength.RECOMMENDED, "L-1", "x.", "A"));
-        Resolver.Context shrink = new Resolver.Context(Set.of(), false, true, List.of(), id -> List.of());
+        Resolver.Context shrink = context(true, id -> List.of());
         Resolver.Result r = Resolver.resolve(cs, List.of(), EVIDENCE, SUMMARY, shrink);
         assertThat(r.recommendations()).extracting(Recommendation::therapy).containsExactly(Therapy.ABLATION, Therapy.CHEMOTHERAPY,
             Therapy.SOMATOSTATIN_ANALOGUE, Therapy.PRRT, Therapy.EVEROLIMUS);
@@ -218,8 +229,7 @@ class ResolverTest {
         assertThat(cappedFirst.recommendations().get(0).strength()).isEqualTo(Strength.CONTRAINDICATED);
         assertThat(cappedFirst.contested()).as("a candidate CONSIDER after caps raises nothing").isEmpty();
 
-        Resolver.Context ctx = new Resolver.Context(Set.of(), false, false, List.of(),
-            id -> id.equals("S-9") ? List.of("creatinineClearanceMlMin") : List.of());
+        Resolver.Context ctx = context(false, id -> id.equals("S-9") ? List.of("creatinineClearanceMlMin") : List.of());
         Resolver.Result conflict = Resolver.resolve(List.of(
             candidate(Therapy.PRRT, Strength.RECOMMENDED, "S-1", "later line.", "A"),
             candidate(Therapy.PRRT, Strength.CONTRAINDICATED, "S-9", "creatinine clearance below 40 mL/min.", "A"),

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.netlm.catalog.RuleInfo;
 import org.netlm.testing.RuleFolder;
 
 /**
@@ -62,7 +63,7 @@ class RuleFolderCompilationTest {
     void aSyntaxErrorIsReportedWithFileAndLine() {
         int first = folder.append(FILE, """
             rule "Broken: missing closing parenthesis"
-                @id("BROKEN-01") @evidence("XUE2025")
+                @id("BROKEN-01") @evidence("XUE2025") @offers("SURVEILLANCE:CONSIDER")
             when
                 Criterion( code == CriterionCode.NET, met
             then
@@ -76,7 +77,7 @@ class RuleFolderCompilationTest {
     void anUnknownFieldInAConstraintIsReportedWithFileAndLine() {
         int first = folder.append(FILE, """
             rule "Typo in a field name"
-                @id("TYPO-01") @evidence("XUE2025")
+                @id("TYPO-01") @evidence("XUE2025") @offers("SURVEILLANCE:CONSIDER")
             when
                 PatientCase( kii67Percent > 3 )
             then
@@ -91,7 +92,7 @@ class RuleFolderCompilationTest {
     void aDuplicateIdIsReportedWithTheFileAndLineOfBothRules() {
         int first = folder.append(FILE, """
             rule "A second rule with the id of radical resection"
-                @id("SURG-01") @evidence("XUE2025")
+                @id("SURG-01") @evidence("XUE2025") @offers("SURVEILLANCE:CONSIDER")
             when
                 PatientCase( ki67Percent > 3 )
             then
@@ -110,7 +111,7 @@ class RuleFolderCompilationTest {
     void aRuleWithoutEvidenceIsReportedWithFileAndLine() {
         int first = folder.append(FILE, """
             rule "Rule without evidence"
-                @id("NOEVID-01")
+                @id("NOEVID-01") @offers("SURVEILLANCE:CONSIDER")
             when
                 PatientCase( ki67Percent > 3 )
             then
@@ -124,7 +125,7 @@ class RuleFolderCompilationTest {
     void aRuleWithoutIdIsReportedWithFileAndLine() {
         int first = folder.append(FILE, """
             rule "Rule without id"
-                @evidence("XUE2025")
+                @evidence("XUE2025") @offers("SURVEILLANCE:CONSIDER")
             when
                 PatientCase( ki67Percent > 3 )
             then
@@ -138,7 +139,7 @@ class RuleFolderCompilationTest {
     void anUnknownEvidenceKeyIsReportedWithFileLineAndTheKey() {
         int first = folder.append(FILE, """
             rule "Rule citing a paper that is not in the registry"
-                @id("BADEVID-01") @evidence("XUE2025, NOPE2099")
+                @id("BADEVID-01") @evidence("XUE2025, NOPE2099") @offers("SURVEILLANCE:CONSIDER")
             when
                 PatientCase( ki67Percent > 3 )
             then

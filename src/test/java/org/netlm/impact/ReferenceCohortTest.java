@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.netlm.engine.AssessOptions;
 import org.netlm.engine.NetlmEngine;
-import org.netlm.engine.RuleInfo;
+import org.netlm.catalog.RuleInfo;
 import org.netlm.io.PatientInput;
 import org.netlm.io.PatientReader;
 import org.netlm.model.Differentiation;

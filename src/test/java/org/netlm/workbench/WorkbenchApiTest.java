@@ -295,8 +295,9 @@ class WorkbenchApiTest {
         wb.awaitRules("OK", "", Duration.ofMinutes(3));
         String file = wb.ruleFileContaining("Strength.RECOMMENDED");
         String original = wb.get("/api/rules/file?path=" + file).json().get("content").asText();
-        // An edit with an effect: every RECOMMENDED in one file of recommendation rules becomes CONSIDER.
-        String edited = original.replace("Strength.RECOMMENDED", "Strength.CONSIDER");
+        // An edit with an effect: every RECOMMENDED in one file of recommendation rules becomes CONSIDER (consequence and
+        // @offers declaration alike: a consequence that inserts what its @offers does not declare is refused).
+        String edited = original.replace("Strength.RECOMMENDED", "Strength.CONSIDER").replace(":RECOMMENDED", ":CONSIDER");
         try {
             assertThat(wb.put("/api/rules/file?path=" + file, edited).json().get("state").asText()).isEqualTo("OK");
             JsonNode res = wb.post("/api/impact", Map.of("against", "bundled")).json();

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.netlm.engine.RuleSource;
+import org.netlm.catalog.RuleSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -211,7 +211,7 @@ class WorkbenchBrowserTest {
     void impactPanelComparesWithTheBundledRulesAndOpensAnExampleInWhatIf() throws Exception {
         String file = wb.ruleFileContaining("Strength.RECOMMENDED");
         String original = Files.readString(wb.rules.resolve(file));
-        Files.writeString(wb.rules.resolve(file), original.replace("Strength.RECOMMENDED", "Strength.CONSIDER"));
+        Files.writeString(wb.rules.resolve(file), original.replace("Strength.RECOMMENDED", "Strength.CONSIDER").replace(":RECOMMENDED", ":CONSIDER"));
         String edited = RuleSource.fromDirectory(wb.rules).digest();
         try {
             wait.until(d -> {

@@ -1,6 +1,5 @@
 package org.netlm.model.explanation;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -110,13 +109,5 @@ public record Explanations(List<Why> why, List<WhyNot> whyNot) {
             .sorted(Comparator.comparing(f -> criteria.get(f).iterator().next()))
             .map(f -> new MissingInput(f, fields.get(f), List.copyOf(criteria.get(f)), List.copyOf(decides.get(f))))
             .toList();
-    }
-
-    /** Plain multi-line text for one therapy: its why, then its why-not, as they exist. */
-    public String describe(Therapy therapy) {
-        List<String> parts = new ArrayList<>();
-        why(therapy).ifPresent(w -> parts.add(w.describe()));
-        whyNot(therapy).ifPresent(w -> parts.add(w.describe()));
-        return parts.isEmpty() ? therapy + ": no explanation recorded\n" : String.join("", parts);
     }
 }

@@ -22,10 +22,4 @@ public record FiredRule(String ruleId, String ruleName, Strength strength, Strin
         rationale = rationale == null ? "" : rationale;
         matched = List.copyOf(matched);
     }
-
-    /** {@code SYS-14 RECOMMENDED "PRRT for ..." matched [NET=MET (differentiation=WELL), ...]}. */
-    public String describe() {
-        return ruleId + " " + strength + " \"" + ruleName + "\"" + (matched.isEmpty() ? ""
-            : " matched " + matched.stream().map(DerivedCriterion::describe).toList());
-    }
 }

@@ -21,9 +21,4 @@ public record LimitExplanation(String ruleId, StrengthLimit.Kind kind, String re
         Objects.requireNonNull(kind, "kind");
         reason = reason == null ? "" : reason;
     }
-
-    public String describe() {
-        return ruleId + " " + kind + (applied ? "" : " (set, not applied)") + ": " + reason
-            + (cause == null ? "" : " [" + cause.describe() + "]");
-    }
 }

@@ -35,23 +35,4 @@ public record OfferingRuleCheck(String ruleId, String ruleName, Strength strengt
     public boolean blocked() {
         return !fired && !blockedBy.isEmpty();
     }
-
-    public String describe() {
-        StringBuilder sb = new StringBuilder(ruleId).append(" (").append(strength).append(") ");
-        if (fired) {
-            sb.append("fired");
-        } else if (blockedBy.isEmpty() && missingInputs.isEmpty()) {
-            sb.append(conditionsFullyRead ? "did not fire" : "did not fire (conditions beyond the criteria)");
-        } else {
-            sb.append("did not fire:");
-            for (UnmetRequirement u : blockedBy) {
-                sb.append(" blocked by ").append(u.describe()).append(';');
-            }
-            for (UnmetRequirement u : missingInputs) {
-                sb.append(" waits for ").append(u.describe()).append(';');
-            }
-            sb.setLength(sb.length() - 1);
-        }
-        return sb.toString();
-    }
 }

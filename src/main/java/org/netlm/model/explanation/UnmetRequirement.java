@@ -27,10 +27,4 @@ public record UnmetRequirement(DerivedCriterion criterion, List<CriterionState> 
     public boolean missingData() {
         return criterion.state() == CriterionState.UNKNOWN;
     }
-
-    /** {@code FIT_FOR_SURGERY=UNMET (ecog=3), needs MET}. */
-    public String describe() {
-        String needs = accepted.stream().map(Enum::name).reduce((a, b) -> a + " or " + b).orElse("nothing");
-        return criterion.describe() + ", needs " + needs + (missingData() ? "; give " + String.join(" / ", criterion.inputFields()) : "");
-    }
 }

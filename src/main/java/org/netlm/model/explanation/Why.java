@@ -67,23 +67,4 @@ public record Why(Therapy therapy, Strength strength, FiredRule deciding, List<F
     public List<String> upgradeInputFields() {
         return upgradeInputs.stream().flatMap(c -> c.inputFields().stream()).distinct().sorted().toList();
     }
-
-    /** Plain multi-line text, for failure messages and the text format. */
-    public String describe() {
-        StringBuilder sb = new StringBuilder();
-        sb.append(therapy).append(' ').append(strength).append(" because:\n");
-        sb.append("  deciding ").append(deciding.describe()).append('\n');
-        for (FiredRule r : contributing) {
-            sb.append("  also ").append(r.describe()).append('\n');
-        }
-        for (LimitExplanation l : limits) {
-            sb.append("  limit ").append(l.describe()).append('\n');
-        }
-        if (upgradableByData()) {
-            sb.append("  could be RECOMMENDED with data for ")
-                .append(upgradeInputs.stream().map(DerivedCriterion::code).toList())
-                .append(": give ").append(String.join(", ", upgradeInputFields())).append('\n');
-        }
-        return sb.toString();
-    }
 }

@@ -1,6 +1,5 @@
 package org.netlm.model.explanation;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -88,41 +87,5 @@ public record WhyNot(Therapy therapy, Strength strength, List<CriterionCode> rea
      */
     public boolean hasReason() {
         return !blockedBy.isEmpty() || !missingInputs.isEmpty() || !negativeRules.isEmpty() || !suppressions().isEmpty();
-    }
-
-    /** Plain multi-line text, for failure messages and the text format. */
-    public String describe() {
-        StringBuilder sb = new StringBuilder();
-        sb.append(therapy).append(" is not offered").append(strength == null ? "" : " (" + strength + ")").append(":\n");
-        if (!reasons.isEmpty()) {
-            sb.append("  reasons ").append(reasons).append('\n');
-        }
-        for (FiredRule r : negativeRules) {
-            sb.append("  ").append(r.describe()).append('\n');
-        }
-        for (LimitExplanation l : limits) {
-            sb.append("  limit ").append(l.describe()).append('\n');
-        }
-        if (!blockedBy.isEmpty()) {
-            List<String> b = new ArrayList<>();
-            blockedBy.forEach(c -> b.add(c.describe()));
-            sb.append("  blocked by ").append(String.join("; ", b)).append('\n');
-            Set<CriterionCode> every = blockingEveryRule();
-            if (!every.isEmpty()) {
-                sb.append("  blocking every rule that offers it: ").append(every).append('\n');
-            }
-        }
-        if (!missingInputs.isEmpty()) {
-            sb.append("  missing data ").append(missingInputs.stream().map(DerivedCriterion::code).toList())
-                .append(": give ").append(String.join(", ", missingInputFields()))
-                .append(unlockableByData ? " (could put it on offer)" : "").append('\n');
-        }
-        if (offeringRules.isEmpty()) {
-            sb.append("  no rule offers it\n");
-        }
-        for (OfferingRuleCheck r : offeringRules) {
-            sb.append("  rule ").append(r.describe()).append('\n');
-        }
-        return sb.toString();
     }
 }

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import org.netlm.model.Criterion;
 import org.netlm.model.CriterionCode;
+import org.netlm.model.CriterionPredicate;
 import org.netlm.model.CriterionState;
 
 /**
@@ -18,8 +19,9 @@ import org.netlm.model.CriterionState;
  *           unknown(CriterionCode.KI67_KNOWN) )
  * </pre>
  *
- * A condition on a criterion that no rule derived is false, whatever it asks (as a pattern on a missing fact would
- * be). Immutable.
+ * Each method is one {@link CriterionPredicate} (the one vocabulary the catalogue and the explanations use too): a
+ * condition on a criterion that no rule derived is false, whatever it asks (as a pattern on a missing fact would be).
+ * Immutable.
  */
 public final class Criteria {
     private static final CriterionCode[] CODES = CriterionCode.values();
@@ -51,31 +53,34 @@ public final class Criteria {
         return new Criteria(criteria, Collections.nCopies(criteria.size(), null));
     }
 
-    /** True when {@code code} was derived as MET. */
+    /** {@link CriterionPredicate#MET}: {@code code} was derived as MET. */
     public boolean met(CriterionCode code) {
-        return state(code) == CriterionState.MET;
+        return CriterionPredicate.MET.test(state(code));
     }
 
-    /** True when {@code code} was derived as UNMET (known to be false). */
+    /** {@link CriterionPredicate#UNMET}: {@code code} was derived as UNMET (known to be false). */
     public boolean unmet(CriterionCode code) {
-        return state(code) == CriterionState.UNMET;
+        return CriterionPredicate.UNMET.test(state(code));
     }
 
-    /** True when {@code code} was derived as UNKNOWN (the data to decide it are missing). */
+    /** {@link CriterionPredicate#UNKNOWN}: {@code code} was derived as UNKNOWN (the data to decide it are missing). */
     public boolean unknown(CriterionCode code) {
-        return state(code) == CriterionState.UNKNOWN;
+        return CriterionPredicate.UNKNOWN.test(state(code));
     }
 
-    /** True when {@code code} was derived and is not MET (UNMET or UNKNOWN). */
+    /** {@link CriterionPredicate#NOT_MET}: {@code code} was derived and is not MET (UNMET or UNKNOWN). */
     public boolean notMet(CriterionCode code) {
-        CriterionState s = state(code);
-        return s != null && s != CriterionState.MET;
+        return CriterionPredicate.NOT_MET.test(state(code));
     }
 
-    /** True when {@code code} was derived and is not UNMET (MET or UNKNOWN). */
+    /** {@link CriterionPredicate#NOT_UNMET}: {@code code} was derived and is not UNMET (MET or UNKNOWN). */
     public boolean notUnmet(CriterionCode code) {
-        CriterionState s = state(code);
-        return s != null && s != CriterionState.UNMET;
+        return CriterionPredicate.NOT_UNMET.test(state(code));
+    }
+
+    /** Whether {@code code} satisfies {@code predicate} (false when no rule derived it, see {@link CriterionPredicate}). */
+    public boolean satisfies(CriterionCode code, CriterionPredicate predicate) {
+        return predicate.test(state(code));
     }
 
     /** The criterion for {@code code}, or {@code null} when no rule derived it. */
@@ -93,7 +98,8 @@ public final class Criteria {
         return all;
     }
 
-    private CriterionState state(CriterionCode code) {
+    /** The state of {@code code}, or {@code null} when no rule derived it. */
+    public CriterionState state(CriterionCode code) {
         Criterion c = byCode[code.ordinal()];
         return c == null ? null : c.getState();
     }

@@ -25,7 +25,7 @@ public final class CriteriaCollector {
      */
     public void add(RuleContext kcontext, Criterion criterion) {
         Objects.requireNonNull(criterion, "criterion");
-        String rule = kcontext == null ? null : Candidate.RuleMeta.id(kcontext);
+        String rule = kcontext == null ? null : RuleId.of(kcontext);
         if (completed) {
             throw new IllegalStateException("criterion " + criterion.getCode() + " was added by rule " + rule
                 + " after the criteria were gathered into the Criteria fact: a criterion rule may match only the patient, "

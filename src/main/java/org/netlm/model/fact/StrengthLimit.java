@@ -37,7 +37,7 @@ public final class StrengthLimit {
 
     /** From a rule's consequence; {@code cause} is the criterion that sets the limit (may be null). */
     public static StrengthLimit of(RuleContext kcontext, Therapy therapy, Kind kind, CriterionCode cause, String reason) {
-        return new StrengthLimit(therapy, kind, Candidate.RuleMeta.id(kcontext), cause, reason);
+        return new StrengthLimit(therapy, kind, RuleId.of(kcontext), cause, reason);
     }
 
     /**

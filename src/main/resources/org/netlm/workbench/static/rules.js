@@ -112,11 +112,11 @@ async function loadCatalog() {
 function renderCatalog() {
   if (!catalog) return;
   const q = $('catalog-filter').value.trim().toLowerCase();
-  const rules = catalog.rules.filter((r) => !q || [r.id, r.name, r.therapy, r.file, ...r.conditions.map((c) => c.criterion)]
+  const rules = catalog.rules.filter((r) => !q || [r.id, r.name, r.produces, r.file, ...r.conditions.map((c) => c.criterion)]
     .some((x) => x && String(x).toLowerCase().includes(q)));
   fill($('catalog'), rules.map((r) => h('details', {class: 'card', id: 'rule-' + r.id, dataset: {rule: r.id}},
     h('summary', {}, h('strong', {}, r.id), ' ', r.name),
-    h('p', {class: 'meta'}, r.file + ':' + r.line + ' · ' + r.layer + (r.therapy ? ' · ' + r.therapy + ' ' + words(r.strength || r.limit) : '')),
+    h('p', {class: 'meta'}, r.file + ':' + r.line + ' · ' + r.layer + (r.offers.length || r.limits.length ? ' · ' + r.produces : '')),
     r.comment ? h('p', {}, r.comment) : null,
     h('h4', {}, 'Conditions'),
     r.conditions.length ? h('ul', {}, r.conditions.map((c) => h('li', {}, h('code', {}, c.criterion), ' ' + c.text.substring(c.criterion.length))))

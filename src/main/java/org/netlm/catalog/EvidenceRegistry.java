@@ -1,4 +1,4 @@
-package org.netlm.engine;
+package org.netlm.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

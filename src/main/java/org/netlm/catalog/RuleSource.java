@@ -1,4 +1,4 @@
-package org.netlm.engine;
+package org.netlm.catalog;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

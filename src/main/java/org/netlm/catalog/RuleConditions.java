@@ -1,4 +1,4 @@
-package org.netlm.engine;
+package org.netlm.catalog;
 
 import java.util.ArrayList;
 import java.util.List;

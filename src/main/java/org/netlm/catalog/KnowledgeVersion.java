@@ -1,4 +1,4 @@
-package org.netlm.engine;
+package org.netlm.catalog;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * }</pre>
  *
  * <p>Every assessment reports {@link #version()} as {@code knowledgeVersion}; a rule folder without a valid file is
- * refused (see {@link NetlmEngine#fromDirectory}).
+ * refused (see {@code NetlmEngine#fromDirectory}).
  *
  * @param version semantic version {@code MAJOR.MINOR.PATCH} (semver.org 2.0, pre-release and build suffixes allowed)
  * @param date    the day this version of the knowledge was fixed

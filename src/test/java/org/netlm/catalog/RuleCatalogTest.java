@@ -1,4 +1,4 @@
-package org.netlm.engine;
+package org.netlm.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,10 +6,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.netlm.engine.RuleProblem;
+import org.netlm.explain.ExplanationText;
 import org.netlm.model.CriterionCode;
+import org.netlm.model.CriterionPredicate;
 import org.netlm.model.CriterionState;
 import org.netlm.model.Strength;
 import org.netlm.model.Therapy;
+import org.netlm.model.fact.StrengthLimit;
 
 /** What the catalogue reads from DRL text: ids, evidence, comments, products and criteria; and the hygiene problems. */
 class RuleCatalogTest {
@@ -33,7 +37,7 @@ class RuleCatalogTest {
             // Ablation for small lesions:
             // an alternative to resection.
             rule "Ablation for small lesions"
-                @id("LOCAL-T1") @evidence("XUE2025,NCCN2021")
+                @id("LOCAL-T1") @evidence("XUE2025,NCCN2021") @offers("ABLATION:RECOMMENDED")
             when
                 Criteria( met(CriterionCode.NET),
                           notMet(CriterionCode.FIT_FOR_SURGERY),
@@ -57,20 +61,19 @@ class RuleCatalogTest {
         assertThat(r.layer()).isEqualTo("recommendation");
         assertThat(r.evidenceKeys()).containsExactly("XUE2025", "NCCN2021");
         assertThat(r.comment()).isEqualTo("Ablation for small lesions: an alternative to resection.");
-        assertThat(r.therapy()).isEqualTo(Therapy.ABLATION);
-        assertThat(r.strength()).isEqualTo(Strength.RECOMMENDED);
-        assertThat(r.limit()).isNull();
-        assertThat(r.offers()).isTrue();
+        assertThat(r.offers()).containsExactly(new RuleInfo.Offer(Therapy.ABLATION, Strength.RECOMMENDED));
+        assertThat(r.offering(Therapy.ABLATION)).contains(Strength.RECOMMENDED);
+        assertThat(r.limits()).isEmpty();
         assertThat(r.requirements()).containsExactly(
-            new Requirement(CriterionCode.NET, Requirement.Expect.MET),
-            new Requirement(CriterionCode.FIT_FOR_SURGERY, Requirement.Expect.NOT_MET),
-            new Requirement(CriterionCode.GRADE_G3, Requirement.Expect.UNMET),
-            new Requirement(CriterionCode.STABLE, Requirement.Expect.NOT_UNMET),
-            new Requirement(CriterionCode.EXTRAHEPATIC_DISEASE, Requirement.Expect.UNKNOWN),
-            new Requirement(CriterionCode.RESECTABLE, Requirement.Expect.NOT_UNMET),
-            new Requirement(CriterionCode.FUNCTIONAL, Requirement.Expect.NOT_MET),
-            new Requirement(CriterionCode.GRADE_G1_G2, Requirement.Expect.MET),
-            new Requirement(CriterionCode.GRADE_G3, Requirement.Expect.NOT_MET));
+            new Requirement(CriterionCode.NET, CriterionPredicate.MET),
+            new Requirement(CriterionCode.FIT_FOR_SURGERY, CriterionPredicate.NOT_MET),
+            new Requirement(CriterionCode.GRADE_G3, CriterionPredicate.UNMET),
+            new Requirement(CriterionCode.STABLE, CriterionPredicate.NOT_UNMET),
+            new Requirement(CriterionCode.EXTRAHEPATIC_DISEASE, CriterionPredicate.UNKNOWN),
+            new Requirement(CriterionCode.RESECTABLE, CriterionPredicate.NOT_UNMET),
+            new Requirement(CriterionCode.FUNCTIONAL, CriterionPredicate.NOT_MET),
+            new Requirement(CriterionCode.GRADE_G1_G2, CriterionPredicate.MET),
+            new Requirement(CriterionCode.GRADE_G3, CriterionPredicate.NOT_MET));
         assertThat(c.byId("LOCAL-T1")).contains(r);
         assertThat(c.byId("NOPE")).isEmpty();
         assertThat(c.offering(Therapy.ABLATION)).containsExactly(r);
@@ -81,7 +84,7 @@ class RuleCatalogTest {
     void aLimitRuleIsDescribedByItsTherapyAndKindAndDoesNotOffer() {
         RuleCatalog c = read("recommendation/limits.drl", HEADER + """
             rule "Failed therapy is not offered again"
-                @id("LIM-T1") @evidence("XUE2025")
+                @id("LIM-T1") @evidence("XUE2025") @limits("EVEROLIMUS:NOT_OFFERED")
             when
                 Criteria( met(CriterionCode.NET) )
             then
@@ -89,7 +92,7 @@ class RuleCatalogTest {
             end
 
             rule "Negative opinion"
-                @id("NEG-T1") @evidence("XUE2025")
+                @id("NEG-T1") @evidence("XUE2025") @offers("PRRT:CONTRAINDICATED")
             when
                 Criteria( met(CriterionCode.NET) )
             then
@@ -97,14 +100,13 @@ class RuleCatalogTest {
             end
             """);
         RuleInfo limit = c.byId("LIM-T1").orElseThrow();
-        assertThat(limit.therapy()).isEqualTo(Therapy.EVEROLIMUS);
-        assertThat(limit.limit()).isEqualTo("NOT_OFFERED");
-        assertThat(limit.strength()).isNull();
-        assertThat(limit.offers()).isFalse();
+        assertThat(limit.limits()).containsExactly(new RuleInfo.Limit(Therapy.EVEROLIMUS, StrengthLimit.Kind.NOT_OFFERED));
+        assertThat(limit.offers()).isEmpty();
+        assertThat(limit.offersAny()).isFalse();
         assertThat(limit.comment()).isEmpty();
         RuleInfo neg = c.byId("NEG-T1").orElseThrow();
-        assertThat(neg.strength()).isEqualTo(Strength.CONTRAINDICATED);
-        assertThat(neg.offers()).isFalse();
+        assertThat(neg.offers()).containsExactly(new RuleInfo.Offer(Therapy.PRRT, Strength.CONTRAINDICATED));
+        assertThat(neg.offersAny()).isFalse();
         assertThat(c.offering(Therapy.PRRT)).isEmpty();
     }
 
@@ -120,7 +122,8 @@ class RuleCatalogTest {
             end
             """);
         assertThat(c.rules().get(0).layer()).isEmpty();
-        assertThat(c.rules().get(0).therapy()).isNull();
+        assertThat(c.rules().get(0).offers()).isEmpty();
+        assertThat(c.rules().get(0).limits()).isEmpty();
         assertThat(c.rules().get(0).requirements()).isEmpty();
     }
 
@@ -307,7 +310,7 @@ class RuleCatalogTest {
         unknown(CriterionCode.NET)             | NET | UNKNOWN
         met( CriterionCode . GRADE_G3 )        | GRADE_G3 | MET
         """)
-    void theStateAConditionAsksForIsRead(String constraints, CriterionCode code, Requirement.Expect expect) {
+    void theStateAConditionAsksForIsRead(String constraints, CriterionCode code, CriterionPredicate expect) {
         assertThat(RuleCatalog.requirement(constraints)).isEqualTo(new Requirement(code, expect));
     }
 
@@ -320,41 +323,127 @@ class RuleCatalogTest {
         assertThat(RuleCatalog.requirement("!unknown(CriterionCode.NET)")).as("met or unmet: no single requirement").isNull();
     }
 
-    @Test
-    void expectationsAcceptTheRightStatesAndNegateToTheirOpposite() {
-        assertThat(Requirement.Expect.MET.accepts(CriterionState.MET)).isTrue();
-        assertThat(Requirement.Expect.MET.accepts(CriterionState.UNKNOWN)).isFalse();
-        assertThat(Requirement.Expect.UNMET.accepts(CriterionState.UNMET)).isTrue();
-        assertThat(Requirement.Expect.UNMET.accepts(CriterionState.MET)).isFalse();
-        assertThat(Requirement.Expect.UNKNOWN.accepts(CriterionState.UNKNOWN)).isTrue();
-        assertThat(Requirement.Expect.UNKNOWN.accepts(CriterionState.UNMET)).isFalse();
-        assertThat(Requirement.Expect.NOT_MET.accepts(CriterionState.UNMET)).isTrue();
-        assertThat(Requirement.Expect.NOT_MET.accepts(CriterionState.UNKNOWN)).isTrue();
-        assertThat(Requirement.Expect.NOT_MET.accepts(CriterionState.MET)).isFalse();
-        assertThat(Requirement.Expect.NOT_UNMET.accepts(CriterionState.MET)).isTrue();
-        assertThat(Requirement.Expect.NOT_UNMET.accepts(CriterionState.UNKNOWN)).isTrue();
-        assertThat(Requirement.Expect.NOT_UNMET.accepts(CriterionState.UNMET)).isFalse();
-
-        assertThat(Requirement.Expect.MET.negate()).isEqualTo(Requirement.Expect.NOT_MET);
-        assertThat(Requirement.Expect.NOT_MET.negate()).isEqualTo(Requirement.Expect.MET);
-        assertThat(Requirement.Expect.UNMET.negate()).isEqualTo(Requirement.Expect.NOT_UNMET);
-        assertThat(Requirement.Expect.NOT_UNMET.negate()).isEqualTo(Requirement.Expect.UNMET);
-        assertThat(Requirement.Expect.UNKNOWN.negate()).isEqualTo(Requirement.Expect.UNKNOWN);
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+        MET       | met     | true  | false | false
+        UNMET     | unmet   | false | true  | false
+        UNKNOWN   | unknown | false | false | true
+        NOT_MET   | notMet  | false | true  | true
+        NOT_UNMET | notUnmet| true  | false | true
+        """)
+    void eachPredicateAcceptsItsStatesAndNoneAcceptsAnUnderivedCriterion(CriterionPredicate p, String method, boolean met,
+                                                                         boolean unmet, boolean unknown) {
+        assertThat(p.method()).isEqualTo(method.trim());
+        assertThat(CriterionPredicate.ofMethod(method.trim())).contains(p);
+        assertThat(p.test(CriterionState.MET)).isEqualTo(met);
+        assertThat(p.test(CriterionState.UNMET)).isEqualTo(unmet);
+        assertThat(p.test(CriterionState.UNKNOWN)).isEqualTo(unknown);
+        assertThat(p.test(null)).as("a criterion no rule derived").isFalse();
+        assertThat(new Requirement(CriterionCode.NET, p).acceptedBy(null)).isFalse();
+        // a negation accepts exactly the other derived states
+        p.negated().ifPresent(n -> {
+            for (CriterionState s : CriterionState.values()) {
+                assertThat(n.test(s)).as(n + " on " + s).isEqualTo(!p.test(s));
+            }
+        });
+        assertThat(p.negated().isEmpty()).isEqualTo(p == CriterionPredicate.UNKNOWN);
     }
 
     @Test
-    void aRequirementSaysInWordsWhatItAsksAndWhetherItWaitsForData() {
-        assertThat(new Requirement(CriterionCode.NET, Requirement.Expect.MET).describe()).isEqualTo("NET met");
-        assertThat(new Requirement(CriterionCode.NET, Requirement.Expect.UNMET).describe()).isEqualTo("NET known not to hold");
-        assertThat(new Requirement(CriterionCode.NET, Requirement.Expect.UNKNOWN).describe()).isEqualTo("NET unknown (data missing)");
-        assertThat(new Requirement(CriterionCode.NET, Requirement.Expect.NOT_MET).describe()).isEqualTo("NET not met (or unknown)");
-        assertThat(new Requirement(CriterionCode.NET, Requirement.Expect.NOT_UNMET).describe()).isEqualTo("NET met or unknown");
+    void aRequirementSaysInWordsWhatItAsks() {
+        assertThat(ExplanationText.requirement(new Requirement(CriterionCode.NET, CriterionPredicate.MET))).isEqualTo("NET met");
+        assertThat(ExplanationText.requirement(new Requirement(CriterionCode.NET, CriterionPredicate.UNMET))).isEqualTo("NET known not to hold");
+        assertThat(ExplanationText.requirement(new Requirement(CriterionCode.NET, CriterionPredicate.UNKNOWN)))
+            .isEqualTo("NET unknown (data missing)");
+        assertThat(ExplanationText.requirement(new Requirement(CriterionCode.NET, CriterionPredicate.NOT_MET)))
+            .isEqualTo("NET not met (or unknown)");
+        assertThat(ExplanationText.requirement(new Requirement(CriterionCode.NET, CriterionPredicate.NOT_UNMET)))
+            .isEqualTo("NET met or unknown");
+        assertThat(new Requirement(CriterionCode.NET, CriterionPredicate.NOT_MET).asDrl()).isEqualTo("notMet(CriterionCode.NET)");
+    }
 
-        Requirement wantsMet = new Requirement(CriterionCode.STABLE, Requirement.Expect.MET);
-        assertThat(wantsMet.acceptedBy(CriterionState.MET)).isTrue();
-        assertThat(wantsMet.acceptedBy(CriterionState.UNMET)).isFalse();
-        assertThat(wantsMet.waitsForData(CriterionState.UNKNOWN)).isTrue();
-        assertThat(wantsMet.waitsForData(CriterionState.UNMET)).isFalse();
-        assertThat(new Requirement(CriterionCode.STABLE, Requirement.Expect.NOT_MET).waitsForData(CriterionState.UNKNOWN)).isFalse();
+    @Test
+    void whatARuleOffersOrLimitsMustBeDeclaredAndTheConsequenceIsCheckedAgainstTheDeclaration() {
+        RuleCatalog c = read("recommendation/offers.drl", HEADER + """
+            // undeclared candidate
+            rule "Undeclared"
+                @id("D-1") @evidence("XUE2025")
+            when
+                Criteria( met(CriterionCode.NET) )
+            then
+                insert(Candidate.of(kcontext, Therapy.PRRT, Strength.CONSIDER, "x."));
+            end
+
+            // declared with another strength than it inserts
+            rule "Wrong strength"
+                @id("D-2") @evidence("XUE2025") @offers("PRRT:RECOMMENDED")
+            when
+                Criteria( met(CriterionCode.NET) )
+            then
+                insert(Candidate.of(kcontext, Therapy.PRRT,
+                    Strength.CONSIDER, "x."));
+            end
+
+            // a loop over therapies, not declared
+            rule "Loop undeclared"
+                @id("D-3") @evidence("XUE2025")
+            when
+                Criteria( met(CriterionCode.NET) )
+            then
+                for (Therapy t : new Therapy[] { Therapy.PRRT, Therapy.SUNITINIB }) {
+                    insert(Candidate.of(kcontext, t, Strength.NOT_RECOMMENDED, "x."));
+                }
+            end
+
+            // a loop over therapies, declared: accepted
+            rule "Loop declared"
+                @id("D-4") @evidence("XUE2025") @offers("PRRT:NOT_RECOMMENDED, SUNITINIB:NOT_RECOMMENDED")
+            when
+                Criteria( met(CriterionCode.NET) )
+            then
+                for (Therapy t : new Therapy[] { Therapy.PRRT, Therapy.SUNITINIB }) {
+                    insert(Candidate.of(kcontext, t, Strength.NOT_RECOMMENDED, "x."));
+                }
+            end
+
+            // an entry that is no THERAPY:STRENGTH, and a limit declared as an offer
+            rule "Bad entries"
+                @id("D-5") @evidence("XUE2025") @offers("PRTT:CONSIDER, PRRT") @limits("ABLATION:AT_MOST_CONSIDER")
+            when
+                Criteria( met(CriterionCode.NET) )
+            then
+                insert(StrengthLimit.of(kcontext, Therapy.ABLATION, StrengthLimit.Kind.AT_MOST_CONSIDER, null, "x."));
+            end
+
+            // declares what it never inserts
+            rule "Declares too much"
+                @id("D-6") @evidence("XUE2025") @offers("PRRT:CONSIDER, EVEROLIMUS:CONSIDER")
+            when
+                Criteria( met(CriterionCode.NET) )
+            then
+                insert(Candidate.of(kcontext, Therapy.PRRT, Strength.CONSIDER, "x."));
+            end
+            """);
+        assertThat(c.problems()).extracting(RuleProblem::describe).containsExactlyInAnyOrder(
+            "recommendation/offers.drl:11: rule \"Undeclared\" inserts a Candidate but declares no @offers: add e.g. "
+                + "@offers(\"PRRT:RECOMMENDED\") listing every therapy and strength it can insert, so that the catalogue and "
+                + "the why-not explanations know it",
+            "recommendation/offers.drl:20: rule \"Wrong strength\" inserts a Candidate PRRT:CONSIDER that its @offers[PRRT:RECOMMENDED] "
+                + "does not declare",
+            "recommendation/offers.drl:15: rule \"Wrong strength\" declares @offers entry PRRT:RECOMMENDED that its consequence "
+                + "never inserts",
+            "recommendation/offers.drl:31: rule \"Loop undeclared\" inserts a Candidate but declares no @offers: add e.g. "
+                + "@offers(\"PRRT:RECOMMENDED\") listing every therapy and strength it can insert, so that the catalogue and "
+                + "the why-not explanations know it",
+            "recommendation/offers.drl:47: rule \"Bad entries\": @offers entry \"PRTT:CONSIDER\" is not THERAPY:STRENGTH (therapies: "
+                + java.util.Arrays.toString(Therapy.values()) + ")",
+            "recommendation/offers.drl:47: rule \"Bad entries\": @offers entry \"PRRT\" is not THERAPY:STRENGTH (therapies: "
+                + java.util.Arrays.toString(Therapy.values()) + ")",
+            "recommendation/offers.drl:56: rule \"Declares too much\" declares @offers entry EVEROLIMUS:CONSIDER that its "
+                + "consequence never inserts");
+        assertThat(c.byId("D-4").orElseThrow().offers()).containsExactly(new RuleInfo.Offer(Therapy.PRRT, Strength.NOT_RECOMMENDED),
+            new RuleInfo.Offer(Therapy.SUNITINIB, Strength.NOT_RECOMMENDED));
+        assertThat(c.byId("D-5").orElseThrow().limits()).containsExactly(
+            new RuleInfo.Limit(Therapy.ABLATION, StrengthLimit.Kind.AT_MOST_CONSIDER));
     }
 }

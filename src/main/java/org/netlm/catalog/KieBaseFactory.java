@@ -1,4 +1,4 @@
-package org.netlm.engine;
+package org.netlm.catalog;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,6 +17,8 @@ import org.kie.internal.builder.CompositeKnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.netlm.engine.RuleCompilationException;
+import org.netlm.engine.RuleProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

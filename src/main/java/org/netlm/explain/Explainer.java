@@ -1,4 +1,4 @@
-package org.netlm.engine;
+package org.netlm.explain;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,6 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
+import org.netlm.catalog.Requirement;
+import org.netlm.catalog.RuleCatalog;
+import org.netlm.catalog.RuleInfo;
 import org.netlm.model.Criterion;
 import org.netlm.model.CriterionCode;
 import org.netlm.model.CriterionState;
@@ -30,14 +34,14 @@ import org.netlm.model.fact.StrengthLimit;
 
 /**
  * Builds the {@link Explanations} of one assessment from the rules' own execution: the candidates and limits the
- * rules inserted, the rules that fired ({@link FiringRecorder}), the patient's {@link Criteria} with the
+ * rules inserted, the rules that fired ({@code FiringRecorder}), the patient's {@code Criteria} with the
  * classification rule that derived each, the criteria each fired rule requires as written in its {@code Criteria(…)}
- * pattern ({@link RuleCatalog}), the limits the {@link Resolver} applied, and, for therapies not on offer, the
+ * pattern ({@code RuleCatalog}), the limits the {@code Resolver} applied, and, for therapies not on offer, the
  * requirements of every offering rule as written in the rule folder ({@link RuleCatalog}) checked against the
  * patient's criteria. No explanation text is written by hand, so explanations cannot drift from the rules.
  * One per engine; immutable and thread-safe (each call works on its own data).
  */
-final class Explainer {
+public final class Explainer {
     private static final Comparator<FiredRule> BY_RULE = Comparator.comparing(FiredRule::ruleId)
         .thenComparing(FiredRule::strength);
     private static final Comparator<DerivedCriterion> BY_DERIVED_CODE = Comparator.comparing(DerivedCriterion::code);
@@ -51,25 +55,15 @@ final class Explainer {
      * An offering rule, prepared once per engine: its requirements, in criterion-code order (the order the checks
      * report them in), with the states each accepts.
      */
-    private record OfferingRule(RuleInfo info, boolean fullyRead, List<Requirement> requirements,
-                                List<List<CriterionState>> accepted) {
-        static OfferingRule of(RuleInfo r, boolean fullyRead) {
+    private record OfferingRule(RuleInfo info, Strength strength, boolean fullyRead, List<Requirement> requirements) {
+        static OfferingRule of(RuleInfo r, Therapy t, boolean fullyRead) {
             List<Requirement> byCode = r.requirements().stream().sorted(Comparator.comparing(Requirement::code)).toList();
-            List<List<CriterionState>> accepted = new ArrayList<>();
-            for (Requirement q : byCode) {
-                List<CriterionState> states = new ArrayList<>();
-                for (CriterionState s : CriterionState.values()) {
-                    if (q.acceptedBy(s)) {
-                        states.add(s);
-                    }
-                }
-                accepted.add(List.copyOf(states));
-            }
-            return new OfferingRule(r, fullyRead, byCode, List.copyOf(accepted));
+            return new OfferingRule(r, r.offering(t).orElseThrow(), fullyRead, byCode);
         }
     }
 
-    Explainer(RuleCatalog catalog) {
+    /** The explainer of the rules {@code catalog} describes (one per rule set; immutable, thread-safe). */
+    public Explainer(RuleCatalog catalog) {
         for (RuleInfo r : catalog.rules()) {
             if (r.id() != null) {
                 names.putIfAbsent(r.id(), r.name());
@@ -81,12 +75,35 @@ final class Explainer {
         for (Therapy t : Therapy.values()) {
             offering.put(t, catalog.offering(t).stream().filter(r -> r.id() != null)
                 .sorted(Comparator.comparing(RuleInfo::id))
-                .map(r -> OfferingRule.of(r, catalog.conditionsFullyRead(r))).toList());
+                .map(r -> OfferingRule.of(r, t, catalog.conditionsFullyRead(r))).toList());
         }
     }
 
-    Explanations explain(Criteria criteria, List<Candidate> candidates, List<StrengthLimit> limits,
-                         Resolver.Result resolved, List<String> firedRules) {
+    /**
+     * The explanations of one assessment, built when first asked for: {@code firing} holds only data that no longer
+     * change (what the finished session left behind and what resolution made of it).
+     */
+    public Supplier<Explanations> onDemand(Firing firing) {
+        return new Pending(this, firing);
+    }
+
+    /** Explains {@code firing} now. */
+    public Explanations explain(Firing firing) {
+        return explain(firing.criteria(), firing.candidates(), firing.limits(), firing.recommendations(), firing.applied(),
+            firing.firedRules());
+    }
+
+    /** The explanations of a firing, built by the explainer on first {@link #get()} (the assessment calls it once). */
+    private record Pending(Explainer explainer, Firing firing) implements Supplier<Explanations> {
+        @Override
+        public Explanations get() {
+            return explainer.explain(firing);
+        }
+    }
+
+    private Explanations explain(Criteria criteria, List<Candidate> candidates, List<StrengthLimit> limits,
+                                 List<Recommendation> resolvedRecommendations, Map<Therapy, List<StrengthLimit>> applied,
+                                 List<String> firedRules) {
         Run run = new Run(firedRules);
         for (Criterion c : criteria.all()) {
             run.derived.put(c.getCode(),
@@ -97,14 +114,14 @@ final class Explainer {
         Map<Therapy, List<StrengthLimit>> limitsBy = new EnumMap<>(Therapy.class);
         limits.forEach(l -> limitsBy.computeIfAbsent(l.getTherapy(), t -> new ArrayList<>()).add(l));
         Map<Therapy, Recommendation> recommendations = new EnumMap<>(Therapy.class);
-        resolved.recommendations().forEach(r -> recommendations.put(r.therapy(), r));
+        resolvedRecommendations.forEach(r -> recommendations.put(r.therapy(), r));
 
         List<Why> why = new ArrayList<>();
         List<WhyNot> whyNot = new ArrayList<>();
         for (Therapy t : Therapy.values()) {
             List<Candidate> cs = candidatesBy.getOrDefault(t, List.of());
             List<StrengthLimit> ls = limitsBy.getOrDefault(t, List.of());
-            List<LimitExplanation> limitNotes = run.limits(ls, resolved.applied().getOrDefault(t, List.of()));
+            List<LimitExplanation> limitNotes = run.limits(ls, applied.getOrDefault(t, List.of()));
             Recommendation rec = recommendations.get(t);
             if (rec != null) {
                 why.add(run.why(rec, cs, ls, limitNotes));
@@ -128,8 +145,8 @@ final class Explainer {
 
         DerivedCriterion criterion(CriterionCode code) {
             DerivedCriterion d = derived.get(code);
-            // Every code is derived once per patient; a missing one would match no pattern, like an unknown value.
-            return d != null ? d : new DerivedCriterion(code, CriterionState.UNKNOWN, "not derived", null);
+            // A criterion no rule derived satisfies no condition (CriterionPredicate): it blocks, no data can satisfy it.
+            return d != null ? d : DerivedCriterion.notDerived(code);
         }
 
         List<DerivedCriterion> matched(String ruleId) {
@@ -220,7 +237,7 @@ final class Explainer {
                 inputs.addAll(capCauses);
             } else {
                 for (OfferingRule r : offering.get(t)) {
-                    if (r.info().strength() == Strength.RECOMMENDED) {
+                    if (r.strength() == Strength.RECOMMENDED) {
                         OfferingRuleCheck check = check(r);
                         if (check.heldBackOnlyByMissingData()) {
                             check.missingInputs().forEach(u -> inputs.add(u.code()));
@@ -321,13 +338,13 @@ final class Explainer {
                 Requirement q = r.requirements().get(i);
                 DerivedCriterion c = criterion(q.code());
                 if (!q.acceptedBy(c.state())) {
-                    UnmetRequirement u = new UnmetRequirement(c, r.accepted().get(i));
+                    UnmetRequirement u = new UnmetRequirement(c, q.acceptedStates());
                     (u.missingData() ? missing : blockedBy).add(u);
                 }
             }
             // Both lists are in code order already: the requirements are (a stable sort, so equal codes keep rule order).
             RuleInfo info = r.info();
-            return new OfferingRuleCheck(info.id(), info.name(), info.strength(), fired.contains(info.id()), blockedBy, missing,
+            return new OfferingRuleCheck(info.id(), info.name(), r.strength(), fired.contains(info.id()), blockedBy, missing,
                 r.fullyRead());
         }
     }

@@ -1,4 +1,4 @@
-package org.netlm.engine;
+package org.netlm.catalog;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +10,8 @@ import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 import org.netlm.bench.Patients;
+import org.netlm.engine.NetlmEngine;
+import org.netlm.engine.PlainJavaGrade;
 import org.netlm.model.PatientCase;
 import org.netlm.model.fact.CriteriaCollector;
 import org.netlm.model.fact.MeasuredGrade;

@@ -1,4 +1,4 @@
-package org.netlm.engine;
+package org.netlm.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

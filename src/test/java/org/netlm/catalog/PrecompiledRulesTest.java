@@ -1,4 +1,4 @@
-package org.netlm.engine;
+package org.netlm.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.kie.api.KieBase;
+import org.netlm.engine.NetlmEngine;
 
 /**
  * The jar carries the bundled rules twice: as DRL text (the interface requires it; the catalogue and the
@@ -24,7 +25,7 @@ class PrecompiledRulesTest {
         Optional<KieBase> pre = KieBaseFactory.precompiled();
         assertThat(pre).as("pre-compiled bundled rules on the classpath").isPresent();
         RuleCatalog catalog = RuleCatalog.read(RuleSource.fromDirectory(RULES), null);
-        Set<String> compiled = NetlmEngine.ruleNames(pre.get());
+        Set<String> compiled = RuleSet.ruleNames(pre.get());
         assertThat(compiled).as("rules in the pre-compiled KIE base").isNotEmpty()
             .containsExactlyInAnyOrderElementsOf(catalog.rules().stream().map(RuleInfo::name).toList());
     }
@@ -33,14 +34,14 @@ class PrecompiledRulesTest {
     void theDefaultEngineRunsOnThePrecompiledModel() {
         NetlmEngine engine = NetlmEngine.withDefaultRules();
         assertThat(engine.usesPrecompiledRules()).isTrue();
-        assertThat(NetlmEngine.ruleNames(engine.kieBase())).hasSize(engine.catalog().rules().size());
+        assertThat(RuleSet.ruleNames(engine.kieBase())).hasSize(engine.catalog().rules().size());
     }
 
     @Test
     void anEditedFolderIsCompiledFromItsDrl() {
         NetlmEngine engine = NetlmEngine.fromDirectory(RULES);
         assertThat(engine.usesPrecompiledRules()).isFalse();
-        assertThat(NetlmEngine.ruleNames(engine.kieBase())).hasSize(engine.catalog().rules().size());
+        assertThat(RuleSet.ruleNames(engine.kieBase())).hasSize(engine.catalog().rules().size());
     }
 
     @Test
