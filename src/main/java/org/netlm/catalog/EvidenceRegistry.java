@@ -24,7 +24,11 @@ public final class EvidenceRegistry {
         this.byKey = Collections.unmodifiableMap(new LinkedHashMap<>(byKey));
     }
 
-    /** Parses the registry; throws {@link IllegalArgumentException} with the reason when it is malformed. */
+    /**
+     * Parses the registry; throws {@link IllegalArgumentException} with the reason when it is malformed.
+     * @param json the contents of {@code evidence.json}
+     * @return the registry
+     */
     public static EvidenceRegistry parse(String json) {
         try {
             JsonNode root = new ObjectMapper().readTree(json);
@@ -54,15 +58,29 @@ public final class EvidenceRegistry {
         return v == null || v.isNull() ? null : v.asText();
     }
 
+    /**
+     * The citation filed under an evidence key.
+     * @param key an evidence key, as a rule's {@code @evidence} names it
+     * @return the citation, or empty when the registry has no such key
+     */
     public Optional<Citation> find(String key) {
         return Optional.ofNullable(byKey.get(key));
     }
 
+    /**
+     * Whether the registry has a citation under an evidence key.
+     * @param key an evidence key
+     * @return true when the key is known
+     */
     public boolean contains(String key) {
         return byKey.containsKey(key);
     }
 
-    /** The citations for {@code keys}, in order, unknown keys skipped (hygiene rejects them at build). */
+    /**
+     * The citations for {@code keys}, in order, unknown keys skipped (hygiene rejects them at build).
+     * @param keys evidence keys, as a rule lists them
+     * @return the citations
+     */
     public List<Citation> citations(List<String> keys) {
         List<Citation> out = new ArrayList<>(keys.size());
         for (String k : keys) {
@@ -74,7 +92,10 @@ public final class EvidenceRegistry {
         return List.copyOf(out);
     }
 
-    /** Every citation, in the order of the registry file. */
+    /**
+     * Every citation, in the order of the registry file.
+     * @return the citations
+     */
     public Collection<Citation> all() {
         return byKey.values();
     }

@@ -35,6 +35,13 @@ public record KnowledgeVersion(String version, LocalDate date, String model) {
     /** The fields of the file; a field whose name starts with {@code _} is a comment. */
     private static final Set<String> FIELDS = Set.of("version", "date", "model");
 
+    /**
+     * Checks the three fields.
+     * @param version semantic version {@code MAJOR.MINOR.PATCH}
+     * @param date the day this version of the knowledge was fixed
+     * @param model the decision model it encodes, in words
+     * @throws IllegalArgumentException when {@code version} is not a semantic version
+     */
     public KnowledgeVersion {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(date, "date");
@@ -47,6 +54,8 @@ public record KnowledgeVersion(String version, LocalDate date, String model) {
     /**
      * Parses the content of {@code knowledge.json}.
      *
+     * @param json the content of {@code knowledge.json}
+     * @return the version it declares
      * @throws IllegalArgumentException naming every problem (not JSON, a missing or malformed field, an unknown field)
      */
     public static KnowledgeVersion parse(String json) {
@@ -100,7 +109,10 @@ public record KnowledgeVersion(String version, LocalDate date, String model) {
         return v.asText();
     }
 
-    /** {@code 2.0.0 (NETLM decision model version 2, 2026-11-30)}. */
+    /**
+     * {@code 2.0.0 (NETLM decision model version 2, 2026-11-30)}.
+     * @return the version, the model and the date, for logs and reports
+     */
     public String describe() {
         return version + " (" + model + ", " + date + ")";
     }

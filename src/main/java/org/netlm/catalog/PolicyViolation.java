@@ -6,7 +6,10 @@ package org.netlm.catalog;
  */
 public record PolicyViolation(String file, int line, String message) {
 
-    /** {@code file:line: message}, the form editors and CI logs link to. */
+    /**
+     * {@code file:line: message}, the form editors and CI logs link to.
+     * @return the violation, one line
+     */
     public String describe() {
         return file + ":" + Math.max(0, line) + ": " + message;
     }

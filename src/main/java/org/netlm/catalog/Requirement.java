@@ -15,6 +15,12 @@ import org.netlm.model.CriterionState;
  * @param predicate what the condition asks of it
  */
 public record Requirement(CriterionCode code, CriterionPredicate predicate) {
+    /**
+     * Checks that both parts are given.
+     * @param code the criterion
+     * @param predicate what the condition asks of it
+     * @throws NullPointerException when either is null
+     */
     public Requirement {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(predicate, "predicate");
@@ -23,17 +29,25 @@ public record Requirement(CriterionCode code, CriterionPredicate predicate) {
     /**
      * True when a criterion in {@code state} satisfies this requirement; {@code state} is {@code null} for a criterion
      * no rule derived, which satisfies none (as in the rules).
+     * @param state the criterion's derived state, or {@code null} when no rule derived it
+     * @return whether the condition holds
      */
     public boolean acceptedBy(CriterionState state) {
         return predicate.test(state);
     }
 
-    /** The derived states that satisfy it, in enum order. */
+    /**
+     * The derived states that satisfy it, in enum order.
+     * @return the accepted states
+     */
     public List<CriterionState> acceptedStates() {
         return predicate.acceptedStates();
     }
 
-    /** The condition as the DRL writes it: {@code notMet(CriterionCode.SSTR_NEGATIVE)}. */
+    /**
+     * The condition as the DRL writes it: {@code notMet(CriterionCode.SSTR_NEGATIVE)}.
+     * @return the DRL call
+     */
     public String asDrl() {
         return predicate.method() + "(CriterionCode." + code + ")";
     }

@@ -62,7 +62,12 @@ public final class RuleCatalog {
         this.partiallyRead = Set.copyOf(partiallyRead);
     }
 
-    /** Reads every rule of {@code source}; hygiene problems are collected, not thrown. */
+    /**
+     * Reads every rule of {@code source}; hygiene problems are collected, not thrown.
+     * @param source the rule folder's text
+     * @param evidence its evidence registry, to check the rules' {@code @evidence} keys
+     * @return the catalogue, with its hygiene problems
+     */
     public static RuleCatalog read(RuleSource source, EvidenceRegistry evidence) {
         List<RuleInfo> rules = new ArrayList<>();
         List<RuleProblem> problems = new ArrayList<>();
@@ -488,15 +493,27 @@ public final class RuleCatalog {
         }
     }
 
+    /**
+     * Every rule of the folder, in file order (files sorted by path).
+     * @return the rules
+     */
     public List<RuleInfo> rules() {
         return rules;
     }
 
-    /** Hygiene problems (parse errors, missing or duplicate ids, unknown evidence, writes to facts). */
+    /**
+     * Hygiene problems (parse errors, missing or duplicate ids, unknown evidence, writes to facts).
+     * @return the problems, empty when the folder is clean
+     */
     public List<RuleProblem> problems() {
         return problems;
     }
 
+    /**
+     * The rule with {@code @id} {@code id}.
+     * @param id a rule's {@code @id}
+     * @return the rule, or empty when no rule has that id
+     */
     public Optional<RuleInfo> byId(String id) {
         return rules.stream().filter(r -> id.equals(r.id())).findFirst();
     }
@@ -505,12 +522,18 @@ public final class RuleCatalog {
      * True when every condition of {@code rule} was read as a criterion requirement, so that
      * {@link RuleInfo#requirements()} is exactly what the rule asks; false when it also has conditions the catalogue
      * does not read (e.g. {@code or}, {@code from}, a constrained pattern on another fact type).
+     * @param rule a rule of this catalogue
+     * @return whether its requirements are all its conditions
      */
     public boolean conditionsFullyRead(RuleInfo rule) {
         return !partiallyRead.contains(rule);
     }
 
-    /** The rules that offer {@code therapy} (RECOMMENDED or CONSIDER), in file order. */
+    /**
+     * The rules that offer {@code therapy} (RECOMMENDED or CONSIDER), in file order.
+     * @param therapy a therapy
+     * @return the offering rules, possibly none
+     */
     public List<RuleInfo> offering(Therapy therapy) {
         return rules.stream().filter(r -> r.offering(therapy).isPresent()).toList();
     }

@@ -30,8 +30,19 @@ import org.netlm.model.fact.StrengthLimit;
 public record RuleInfo(String id, String name, String file, int line, String layer, List<String> evidenceKeys,
                        String comment, List<Offer> offers, List<Limit> limits, List<Requirement> requirements,
                        List<String> conditions) {
-    /** One therapy and the strength a rule's candidate gives it, e.g. {@code PRRT:RECOMMENDED}. */
+    /**
+     * One therapy and the strength a rule's candidate gives it, e.g. {@code PRRT:RECOMMENDED}.
+     *
+     * @param therapy  the therapy
+     * @param strength the strength the candidate gives it
+     */
     public record Offer(Therapy therapy, Strength strength) {
+        /**
+         * Checks that both parts are given.
+         * @param therapy the therapy offered
+         * @param strength the strength the candidate gives it
+         * @throws NullPointerException when either is null
+         */
         public Offer {
             Objects.requireNonNull(therapy, "therapy");
             Objects.requireNonNull(strength, "strength");
@@ -43,8 +54,19 @@ public record RuleInfo(String id, String name, String file, int line, String lay
         }
     }
 
-    /** One therapy and the limit a rule sets on it, e.g. {@code SURGERY:AT_MOST_CONSIDER}. */
+    /**
+     * One therapy and the limit a rule sets on it, e.g. {@code SURGERY:AT_MOST_CONSIDER}.
+     *
+     * @param therapy the therapy
+     * @param kind    how the limit caps or withholds it
+     */
     public record Limit(Therapy therapy, StrengthLimit.Kind kind) {
+        /**
+         * Checks that both parts are given.
+         * @param therapy the therapy limited
+         * @param kind how the limit caps or withholds it
+         * @throws NullPointerException when either is null
+         */
         public Limit {
             Objects.requireNonNull(therapy, "therapy");
             Objects.requireNonNull(kind, "kind");
@@ -56,6 +78,20 @@ public record RuleInfo(String id, String name, String file, int line, String lay
         }
     }
 
+    /**
+     * Copies the lists.
+     * @param id {@code @id}
+     * @param name the rule's name (its clinical sentence)
+     * @param file file, relative to the rule folder
+     * @param line line of the {@code rule} keyword
+     * @param layer the folder (validation, classification, recommendation, resolution)
+     * @param evidenceKeys {@code @evidence} keys
+     * @param comment the {@code //} comment above the rule (its clinical meaning)
+     * @param offers what its candidates say, as declared by {@code @offers}
+     * @param limits the limits it sets, as declared by {@code @limits}
+     * @param requirements the criteria its conditions ask for
+     * @param conditions its other conditions as written
+     */
     public RuleInfo {
         evidenceKeys = List.copyOf(evidenceKeys);
         offers = List.copyOf(offers);
@@ -64,12 +100,19 @@ public record RuleInfo(String id, String name, String file, int line, String lay
         conditions = List.copyOf(conditions);
     }
 
-    /** The strength this rule gives {@code therapy} when it offers it (RECOMMENDED or CONSIDER). */
+    /**
+     * The strength this rule gives {@code therapy} when it offers it (RECOMMENDED or CONSIDER).
+     * @param therapy a therapy
+     * @return RECOMMENDED or CONSIDER, or empty when this rule does not offer it
+     */
     public Optional<Strength> offering(Therapy therapy) {
         return offers.stream().filter(o -> o.therapy() == therapy && o.strength().isOffered()).map(Offer::strength).findFirst();
     }
 
-    /** True for a rule that offers some therapy (RECOMMENDED or CONSIDER). */
+    /**
+     * True for a rule that offers some therapy (RECOMMENDED or CONSIDER).
+     * @return whether any declared offer is RECOMMENDED or CONSIDER
+     */
     public boolean offersAny() {
         return offers.stream().anyMatch(o -> o.strength().isOffered());
     }

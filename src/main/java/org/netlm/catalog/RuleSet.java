@@ -38,6 +38,17 @@ public record RuleSet(KieBase kieBase, RuleCatalog catalog, EvidenceRegistry evi
                       String rulesetVersion, String sourceName, boolean precompiled) {
     private static final Logger LOG = LoggerFactory.getLogger(RuleSet.class);
 
+    /**
+     * Checks that the base, catalogue, evidence and knowledge version are given.
+     * @param kieBase the compiled rules sessions are opened on
+     * @param catalog what the rule folder says about each rule
+     * @param evidence the evidence registry of the folder
+     * @param knowledge what the folder's {@code knowledge.json} declares
+     * @param rulesetVersion the library version plus a digest of the folder
+     * @param sourceName where the rules came from
+     * @param precompiled whether {@code kieBase} is the pre-compiled executable model
+     * @throws NullPointerException when the base, catalogue, evidence or knowledge version is null
+     */
     public RuleSet {
         Objects.requireNonNull(kieBase, "kieBase");
         Objects.requireNonNull(catalog, "catalog");
@@ -45,7 +56,10 @@ public record RuleSet(KieBase kieBase, RuleCatalog catalog, EvidenceRegistry evi
         Objects.requireNonNull(knowledge, "knowledge");
     }
 
-    /** The rules bundled in the jar: the pre-compiled executable model when the jar has it and it matches the DRL. */
+    /**
+     * The rules bundled in the jar: the pre-compiled executable model when the jar has it and it matches the DRL.
+     * @return the bundled rule set
+     */
     public static RuleSet bundled() {
         return load(RuleSource.bundled(), true);
     }
@@ -53,6 +67,8 @@ public record RuleSet(KieBase kieBase, RuleCatalog catalog, EvidenceRegistry evi
     /**
      * Loads {@code source} with the DRL compiler, after the rule policy (docs/rule-policy.md) has read it.
      *
+     * @param source a rule folder's text
+     * @return the loaded rule set
      * @throws RuleCompilationException listing every problem (file, line, message) when the folder breaks the policy,
      *                                  does not compile, breaks rule hygiene, or lacks a valid {@code evidence.json} or
      *                                  {@code knowledge.json}
@@ -161,7 +177,11 @@ public record RuleSet(KieBase kieBase, RuleCatalog catalog, EvidenceRegistry evi
         return true;
     }
 
-    /** The names of every rule of {@code base}, sorted. */
+    /**
+     * The names of every rule of {@code base}, sorted.
+     * @param base a compiled rule base
+     * @return the rule names of every package
+     */
     public static Set<String> ruleNames(KieBase base) {
         Set<String> names = new TreeSet<>();
         for (KiePackage p : base.getKiePackages()) {

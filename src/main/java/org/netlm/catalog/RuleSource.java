@@ -40,15 +40,32 @@ public record RuleSource(String name, List<DrlFile> drlFiles, String evidenceJso
     /** Classpath folder of the bundled rules. */
     public static final String BUNDLED_ROOT = "rules";
 
-    /** One DRL file: relative path and content. */
+    /**
+     * One DRL file: relative path and content.
+     *
+     * @param path    the path relative to the rule folder, with forward slashes
+     * @param content the file's text
+     */
     public record DrlFile(String path, String content) {
     }
 
+    /**
+     * Copies the list of DRL files.
+     * @param name where the folder came from, for messages
+     * @param drlFiles the DRL files, sorted by path
+     * @param evidenceJson the content of {@code evidence.json}, or {@code null}
+     * @param knowledgeJson the content of {@code knowledge.json}, or {@code null}
+     */
     public RuleSource {
         drlFiles = List.copyOf(drlFiles);
     }
 
-    /** A rule source without {@code knowledge.json} (enough for reading the catalogue; an engine refuses it). */
+    /**
+     * A rule source without {@code knowledge.json} (enough for reading the catalogue; an engine refuses it).
+     * @param name where the rules came from, for messages
+     * @param drlFiles the DRL files, sorted by path
+     * @param evidenceJson the content of {@code evidence.json}, or {@code null}
+     */
     public RuleSource(String name, List<DrlFile> drlFiles, String evidenceJson) {
         this(name, drlFiles, evidenceJson, null);
     }
@@ -56,6 +73,7 @@ public record RuleSource(String name, List<DrlFile> drlFiles, String evidenceJso
     /**
      * A short digest (12 hex digits of SHA-256) of every DRL file (path and content), the evidence registry and {@code knowledge.json}: the
      * part of the rule-set version that changes with any edit.
+     * @return 12 lowercase hex digits
      */
     public String digest() {
         try {
@@ -78,7 +96,12 @@ public record RuleSource(String name, List<DrlFile> drlFiles, String evidenceJso
         }
     }
 
-    /** Reads a rule folder from disk. */
+    /**
+     * Reads a rule folder from disk.
+     * @param dir the rule folder
+     * @return its DRL files (all sub-folders), evidence registry and knowledge version
+     * @throws IOException when the folder does not exist, is not a folder or cannot be read
+     */
     public static RuleSource fromDirectory(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             throw new NoSuchFileException(dir.toString(), null, "not a rule folder");
@@ -89,7 +112,11 @@ public record RuleSource(String name, List<DrlFile> drlFiles, String evidenceJso
         return read(dir, dir.toString());
     }
 
-    /** Reads the rules bundled in the jar (or in target/classes during development). */
+    /**
+     * Reads the rules bundled in the jar (or in target/classes during development).
+     * @return the bundled rule folder
+     * @throws IllegalStateException when the bundled rules are missing or cannot be read
+     */
     public static RuleSource bundled() {
         URL marker = RuleSource.class.getClassLoader().getResource(BUNDLED_ROOT + "/" + EVIDENCE_FILE);
         if (marker == null) {
@@ -105,6 +132,10 @@ public record RuleSource(String name, List<DrlFile> drlFiles, String evidenceJso
     /**
      * A classpath resource as a path: in the jar's own file system when it is packaged (opened once, then shared), else
      * on disk. For reading folders shipped in the jar (the bundled rules, the workbench's examples).
+     * @param resource a classpath resource, from {@link ClassLoader#getResource}
+     * @return the resource as a path
+     * @throws URISyntaxException when the resource's URL is not a valid URI
+     * @throws IOException when the jar's file system cannot be opened
      */
     public static Path classpathPath(URL resource) throws URISyntaxException, IOException {
         URI uri = resource.toURI();

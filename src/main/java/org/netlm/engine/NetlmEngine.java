@@ -187,7 +187,11 @@ public final class NetlmEngine {
         return new NetlmEngine(RuleSet.load(source));
     }
 
-    /** An engine over a loaded rule set (shares its compiled base). */
+    /**
+     * An engine over a loaded rule set (shares its compiled base).
+     * @param rules a rule set from {@link RuleSet#load}
+     * @return the engine
+     */
     public static NetlmEngine of(RuleSet rules) {
         return new NetlmEngine(Objects.requireNonNull(rules, "rules"));
     }
@@ -416,7 +420,10 @@ public final class NetlmEngine {
         return rules.evidence();
     }
 
-    /** The loaded rule set (compiled base, catalogue, evidence, versions). */
+    /**
+     * The loaded rule set (compiled base, catalogue, evidence, versions).
+     * @return the rule set this engine assesses with
+     */
     public RuleSet ruleSet() {
         return rules;
     }

@@ -62,7 +62,10 @@ public final class Explainer {
         }
     }
 
-    /** The explainer of the rules {@code catalog} describes (one per rule set; immutable, thread-safe). */
+    /**
+     * The explainer of the rules {@code catalog} describes (one per rule set; immutable, thread-safe).
+     * @param catalog the catalogue of the rule set
+     */
     public Explainer(RuleCatalog catalog) {
         for (RuleInfo r : catalog.rules()) {
             if (r.id() != null) {
@@ -82,12 +85,18 @@ public final class Explainer {
     /**
      * The explanations of one assessment, built when first asked for: {@code firing} holds only data that no longer
      * change (what the finished session left behind and what resolution made of it).
+     * @param firing what one finished session and its resolution left behind
+     * @return the explanations, built on the first {@code get()}
      */
     public Supplier<Explanations> onDemand(Firing firing) {
         return new Pending(this, firing);
     }
 
-    /** Explains {@code firing} now. */
+    /**
+     * Explains {@code firing} now.
+     * @param firing what one finished session and its resolution left behind
+     * @return why each recommendation was made and why the other therapies are not on offer
+     */
     public Explanations explain(Firing firing) {
         return explain(firing.criteria(), firing.candidates(), firing.limits(), firing.recommendations(), firing.applied(),
             firing.firedRules());

@@ -40,6 +40,8 @@ public final class ExplanationText {
     /**
      * Why each recommendation was made (the deciding rule and the criteria it matched, with the patient's values) and why
      * each other therapy is not on offer (what blocks it, what data would decide it), for the text report.
+     * @param e the assessment's explanations
+     * @param sb the report being written; the section is appended
      */
     public static void section(Explanations e, StringBuilder sb) {
         sb.append("\nWhy and why not\n");
@@ -72,6 +74,8 @@ public final class ExplanationText {
      * it, what blocks every rule that could offer it (or that no rule offers it for the patient's population), the
      * data that would decide it. Never empty: when none of these can be named, the offering rules that did not fire
      * are named.
+     * @param n the explanation of one therapy not on offer
+     * @return the reasons, one clause each, never empty
      */
     public static List<String> whyNotReasons(WhyNot n) {
         List<String> parts = new ArrayList<>();
@@ -140,7 +144,11 @@ public final class ExplanationText {
         return String.join("; ", out);
     }
 
-    /** One line of the report's "Missing data": {@code grade unknown: give ki67Percent or mitoticCount: decides PRRT}. */
+    /**
+     * One line of the report's "Missing data": {@code grade unknown: give ki67Percent or mitoticCount: decides PRRT}.
+     * @param m one input whose absence keeps a criterion undecided
+     * @return the report line
+     */
     public static String missingInput(MissingInput m) {
         List<String> fields = m.fields();
         String give = fields.size() == 1 ? fields.get(0)
@@ -150,7 +158,12 @@ public final class ExplanationText {
 
     // ---- the detailed plain text (failure messages, CDS Hooks cards, impact reports) --------------------------
 
-    /** Why and why not for one therapy, or "PRRT: no explanation recorded". */
+    /**
+     * Why and why not for one therapy, or "PRRT: no explanation recorded".
+     * @param e the assessment's explanations
+     * @param therapy the therapy to explain
+     * @return multi-line text, one line per fact, ending in a newline
+     */
     public static String detail(Explanations e, Therapy therapy) {
         List<String> parts = new ArrayList<>();
         e.why(therapy).ifPresent(w -> parts.add(detail(w)));
@@ -158,7 +171,11 @@ public final class ExplanationText {
         return parts.isEmpty() ? therapy + ": no explanation recorded\n" : String.join("", parts);
     }
 
-    /** Why a therapy got its strength, multi-line. */
+    /**
+     * Why a therapy got its strength, multi-line.
+     * @param w the explanation of one recommended therapy
+     * @return multi-line text
+     */
     public static String detail(Why w) {
         StringBuilder sb = new StringBuilder();
         sb.append(w.therapy()).append(' ').append(w.strength()).append(" because:\n");
@@ -177,7 +194,11 @@ public final class ExplanationText {
         return sb.toString();
     }
 
-    /** Why a therapy is not on offer, multi-line: every reason, limit, blocker, missing datum and offering rule. */
+    /**
+     * Why a therapy is not on offer, multi-line: every reason, limit, blocker, missing datum and offering rule.
+     * @param n the explanation of one therapy not on offer
+     * @return multi-line text
+     */
     public static String detail(WhyNot n) {
         StringBuilder sb = new StringBuilder();
         sb.append(n.therapy()).append(" is not offered").append(n.strength() == null ? "" : " (" + n.strength() + ")").append(":\n");
@@ -213,31 +234,51 @@ public final class ExplanationText {
         return sb.toString();
     }
 
-    /** {@code FIT_FOR_SURGERY=UNMET (ecog=3, childPugh=A)}; {@code X=NOT_DERIVED (not derived by any rule)}. */
+    /**
+     * {@code FIT_FOR_SURGERY=UNMET (ecog=3, childPugh=A)}; {@code X=NOT_DERIVED (not derived by any rule)}.
+     * @param c a criterion as the rules derived it for this patient
+     * @return the criterion, its state and the patient values it rests on
+     */
     public static String criterion(DerivedCriterion c) {
         return c.code() + "=" + (c.isDerived() ? c.state().name() : "NOT_DERIVED") + (c.basis().isEmpty() ? "" : " (" + c.basis() + ")");
     }
 
-    /** {@code FIT_FOR_SURGERY=UNMET (ecog=3), needs MET}, with the fields to give when data are missing. */
+    /**
+     * {@code FIT_FOR_SURGERY=UNMET (ecog=3), needs MET}, with the fields to give when data are missing.
+     * @param u a condition of an offering rule that the patient does not meet
+     * @return the condition, its state, the state needed, and what data to give
+     */
     public static String unmet(UnmetRequirement u) {
         String needs = u.accepted().stream().map(Enum::name).reduce((a, b) -> a + " or " + b).orElse("nothing");
         return criterion(u.criterion()) + ", needs " + needs
             + (u.missingData() ? "; give " + String.join(" / ", u.criterion().inputFields()) : "");
     }
 
-    /** {@code SYS-14 RECOMMENDED "PRRT for ..." matched [NET=MET (differentiation=WELL), ...]}. */
+    /**
+     * {@code SYS-14 RECOMMENDED "PRRT for ..." matched [NET=MET (differentiation=WELL), ...]}.
+     * @param r a rule that fired for this patient
+     * @return the rule, its strength, its text and the criteria it matched
+     */
     public static String firedRule(FiredRule r) {
         return r.ruleId() + " " + r.strength() + " \"" + r.ruleName() + "\"" + (r.matched().isEmpty() ? ""
             : " matched " + r.matched().stream().map(ExplanationText::criterion).toList());
     }
 
-    /** {@code LIMIT-03 AT_MOST_CONSIDER: reason [ECOG_3=MET (ecog=3)]}. */
+    /**
+     * {@code LIMIT-03 AT_MOST_CONSIDER: reason [ECOG_3=MET (ecog=3)]}.
+     * @param l a limit that capped a therapy's strength
+     * @return the limiting rule, the cap, its reason and the criterion that caused it
+     */
     public static String limit(LimitExplanation l) {
         return l.ruleId() + " " + l.kind() + (l.applied() ? "" : " (set, not applied)") + ": " + l.reason()
             + (l.cause() == null ? "" : " [" + criterion(l.cause()) + "]");
     }
 
-    /** {@code SYS-14 (RECOMMENDED) did not fire: blocked by …; waits for …}. */
+    /**
+     * {@code SYS-14 (RECOMMENDED) did not fire: blocked by …; waits for …}.
+     * @param r an offering rule checked against this patient
+     * @return the rule, its strength and what blocked it or what it waits for
+     */
     public static String offeringRule(OfferingRuleCheck r) {
         StringBuilder sb = new StringBuilder(r.ruleId()).append(" (").append(r.strength()).append(") ");
         if (r.fired()) {
@@ -259,7 +300,11 @@ public final class ExplanationText {
 
     // ---- the rule catalogue's words ---------------------------------------------------------------------------
 
-    /** A condition's predicate in words, for catalogues and explanations: "not met (or unknown)". */
+    /**
+     * A condition's predicate in words, for catalogues and explanations: "not met (or unknown)".
+     * @param p the state a rule's condition asks of a criterion
+     * @return the predicate in words
+     */
     public static String words(CriterionPredicate p) {
         return switch (p) {
             case MET -> "met";
@@ -270,7 +315,11 @@ public final class ExplanationText {
         };
     }
 
-    /** {@code SSTR_NEGATIVE not met (or unknown)}. */
+    /**
+     * {@code SSTR_NEGATIVE not met (or unknown)}.
+     * @param q a condition of a rule
+     * @return the criterion code followed by the predicate in words
+     */
     public static String requirement(Requirement q) {
         return q.code() + " " + words(q.predicate());
     }
@@ -278,6 +327,8 @@ public final class ExplanationText {
     /**
      * What a rule produces, from its declarations: "`PRRT` RECOMMENDED", "limits `ABLATION` to at most CONSIDER", several
      * joined by "; ", or "findings, criteria or warnings (no recommendation)".
+     * @param r a rule from the catalogue
+     * @return what the rule offers or limits, in words
      */
     public static String produces(RuleInfo r) {
         List<String> parts = new ArrayList<>();

@@ -35,12 +35,19 @@ public enum CriterionPredicate {
         this.method = method;
     }
 
-    /** The {@code Criteria} method the DRL calls, e.g. {@code notMet}. */
+    /**
+     * The {@code Criteria} method the DRL calls, e.g. {@code notMet}.
+     * @return the method name
+     */
     public String method() {
         return method;
     }
 
-    /** The predicate a DRL condition calls by {@code method} ({@code "notMet"}), if any. */
+    /**
+     * The predicate a DRL condition calls by {@code method} ({@code "notMet"}), if any.
+     * @param method a {@code Criteria} method name
+     * @return its predicate, or empty when the name is not one of them
+     */
     public static Optional<CriterionPredicate> ofMethod(String method) {
         for (CriterionPredicate p : values()) {
             if (p.method.equals(method)) {
@@ -53,6 +60,8 @@ public enum CriterionPredicate {
     /**
      * Whether a criterion in {@code state} satisfies this predicate; {@code state} is {@code null} for a criterion no rule
      * derived, which satisfies none.
+     * @param state the criterion's derived state, or {@code null} when no rule derived it
+     * @return whether the predicate holds
      */
     public boolean test(CriterionState state) {
         if (state == null) {
@@ -67,7 +76,10 @@ public enum CriterionPredicate {
         };
     }
 
-    /** The derived states that satisfy it, in enum order (e.g. [UNMET, UNKNOWN] for {@link #NOT_MET}). */
+    /**
+     * The derived states that satisfy it, in enum order (e.g. [UNMET, UNKNOWN] for {@link #NOT_MET}).
+     * @return the accepted states
+     */
     public List<CriterionState> acceptedStates() {
         List<CriterionState> out = new ArrayList<>(3);
         for (CriterionState s : CriterionState.values()) {
@@ -83,6 +95,7 @@ public enum CriterionPredicate {
      * criterion, or empty for {@code !unknown(…)} (MET or UNMET: no single predicate). On an underived criterion the
      * negation is not exact (the negated condition holds there, the predicate returned does not): the catalogue reads
      * such a condition as this predicate, which is what every bundled rule means by it.
+     * @return the predicate of the negation, or empty
      */
     public Optional<CriterionPredicate> negated() {
         return switch (this) {

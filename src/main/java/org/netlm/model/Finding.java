@@ -32,12 +32,19 @@ public enum Finding {
         this.key = key;
     }
 
-    /** The finding's name in the outputs and scenario files, e.g. {@code "liverMetastasisType"}. */
+    /**
+     * The finding's name in the outputs and scenario files, e.g. {@code "liverMetastasisType"}.
+     * @return the key
+     */
     public String key() {
         return key;
     }
 
-    /** The finding named {@code key} in the outputs, or empty. */
+    /**
+     * The finding named {@code key} in the outputs, or empty.
+     * @param key a finding's name in the outputs
+     * @return the finding, or empty when no finding has that name
+     */
     public static Optional<Finding> forKey(String key) {
         return Arrays.stream(values()).filter(f -> f.key.equals(key)).findFirst();
     }

@@ -31,6 +31,8 @@ public record Findings(String scope, Grade grade, GradeFinding.Source gradeSourc
      * The typed value of {@code finding}: a {@link String} (scope), an enum ({@link Grade}, {@link GradeFinding.Source},
      * {@link LiverMetastasisType}, {@link Resectability}, {@link TumorBurden}) or a {@link Boolean}; {@code null} when
      * it could not be derived.
+     * @param finding which finding
+     * @return its value, or {@code null}
      */
     public Object value(Finding finding) {
         return switch (finding) {
@@ -45,7 +47,10 @@ public record Findings(String scope, Grade grade, GradeFinding.Source gradeSourc
         };
     }
 
-    /** The derived findings with their typed values ({@link #value(Finding)}), in output order; absent ones left out. */
+    /**
+     * The derived findings with their typed values ({@link #value(Finding)}), in output order; absent ones left out.
+     * @return the findings that were derived, each with its value
+     */
     public Map<Finding, Object> values() {
         Map<Finding, Object> m = new EnumMap<>(Finding.class);
         for (Finding f : Finding.values()) {
@@ -57,12 +62,20 @@ public record Findings(String scope, Grade grade, GradeFinding.Source gradeSourc
         return m;
     }
 
-    /** The text form of {@code finding}'s value as the outputs write it ({@code "G2"}, {@code "true"}), or empty. */
+    /**
+     * The text form of {@code finding}'s value as the outputs write it ({@code "G2"}, {@code "true"}), or empty.
+     * @param finding which finding
+     * @return its value as text, or empty when it could not be derived
+     */
     public Optional<String> text(Finding finding) {
         return Optional.ofNullable(value(finding)).map(Findings::textOf);
     }
 
-    /** The text form of a finding's value: an enum constant's name, {@code "true"}/{@code "false"}, the scope. */
+    /**
+     * The text form of a finding's value: an enum constant's name, {@code "true"}/{@code "false"}, the scope.
+     * @param value a finding's value (not {@code null})
+     * @return its text form
+     */
     public static String textOf(Object value) {
         return value instanceof Enum<?> e ? e.name() : value.toString();
     }

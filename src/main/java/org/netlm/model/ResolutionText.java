@@ -28,6 +28,10 @@ public final class ResolutionText {
     /**
      * A recommendation's rationale: the case summary, the deciding rule's rationale and, when other rules gave another
      * strength, {@code "Other rules disagreed: CONSIDER by SYS-03 (…)"} for each of them.
+     * @param summary the one-line case summary
+     * @param deciding the rationale of the rule that set the strength
+     * @param disagreeing the opinions of the rules that gave another strength
+     * @return the rationale
      */
     public static String rationale(String summary, String deciding, List<Opinion> disagreeing) {
         StringBuilder text = new StringBuilder(summary).append(": ").append(deciding);
@@ -40,7 +44,12 @@ public final class ResolutionText {
         return text.toString();
     }
 
-    /** A candidate's rationale with the reasons of the caps it met, each once: {@code "… Caution: <reason>"}. */
+    /**
+     * A candidate's rationale with the reasons of the caps it met, each once: {@code "… Caution: <reason>"}.
+     * @param rationale the candidate's rationale so far
+     * @param reasons the reasons of the limits that capped the candidate
+     * @return the rationale with one caution per distinct reason
+     */
     public static String withCautions(String rationale, Collection<String> reasons) {
         StringBuilder text = new StringBuilder(rationale);
         for (String reason : reasons) {
@@ -49,23 +58,41 @@ public final class ResolutionText {
         return text.toString();
     }
 
-    /** A limit applied to a recommendation, as its {@code limits} list shows it: {@code "LIM-03: <reason>"}. */
+    /**
+     * A limit applied to a recommendation, as its {@code limits} list shows it: {@code "LIM-03: <reason>"}.
+     * @param ruleId the limiting rule's {@code @id}
+     * @param reason the limit's reason
+     * @return the limit as listed on the recommendation
+     */
     public static String appliedLimit(String ruleId, String reason) {
         return ruleId + ": " + reason;
     }
 
-    /** A rationale closed by the model's fixed sentences ({@link ClosingSentences}), in the order given. */
+    /**
+     * A rationale closed by the model's fixed sentences ({@link ClosingSentences}), in the order given.
+     * @param rationale the rationale so far
+     * @param sentences the closing sentences
+     * @return the closed rationale
+     */
     public static String closed(String rationale, List<String> sentences) {
         return rationale + " " + String.join(" ", sentences);
     }
 
-    /** The tumour board's reason when recommended options are withheld by a limit or contraindication. */
+    /**
+     * The tumour board's reason when recommended options are withheld by a limit or contraindication.
+     * @param therapies the recommended options withheld
+     * @return the board reason naming them
+     */
     public static String withheldOptions(List<Therapy> therapies) {
         return "a recommended option withheld by a limit or contraindication: "
             + therapies.stream().map(Therapy::name).collect(Collectors.joining(", "));
     }
 
-    /** The tumour board's reasons for those of {@code warnings} that ask for one, in a fixed order. */
+    /**
+     * The tumour board's reasons for those of {@code warnings} that ask for one, in a fixed order.
+     * @param warnings the warnings of the assessment
+     * @return the board reasons, possibly empty
+     */
     public static List<String> boardReasons(Set<WarningCode> warnings) {
         return BOARD_REASONS.stream().filter(r -> warnings.contains(r.getKey())).map(Map.Entry::getValue).toList();
     }
@@ -73,6 +100,10 @@ public final class ResolutionText {
     /**
      * The tumour board's rationale completed: {@code " Also: <reason>; <reason>."} when there are reasons (each once),
      * then {@link ClosingSentences#SEVERAL_SYSTEMIC_OPTIONS} when several systemic options are recommended.
+     * @param rationale the board note's rationale so far
+     * @param reasons the board reasons
+     * @param severalSystemicOptions whether more than one systemic option is recommended
+     * @return the completed rationale
      */
     public static String board(String rationale, Collection<String> reasons, boolean severalSystemicOptions) {
         StringBuilder text = new StringBuilder(rationale);
@@ -89,6 +120,10 @@ public final class ResolutionText {
      * One therapy of the CONFLICTING_RECOMMENDATIONS warning: {@code "<therapy> would be RECOMMENDED but <reason>; and
      * <reason>: verify <field>, <field>"} (the withholding rules' rationales without their final period; "the limiting
      * value" when no field is known).
+     * @param therapy the therapy that would be recommended
+     * @param withholdingRationales the rationales of the rules that withhold it
+     * @param fields the input fields whose values trigger the withholding
+     * @return one part of the warning's message
      */
     public static String conflict(Therapy therapy, List<String> withholdingRationales, List<String> fields) {
         String reason = withholdingRationales.stream().map(ResolutionText::trimPeriod).distinct().collect(Collectors.joining("; and "));
@@ -96,7 +131,11 @@ public final class ResolutionText {
         return therapy + " would be RECOMMENDED but " + reason + ": verify " + verify;
     }
 
-    /** The CONFLICTING_RECOMMENDATIONS warning's message from its parts ({@link #conflict}). */
+    /**
+     * The CONFLICTING_RECOMMENDATIONS warning's message from its parts ({@link #conflict}).
+     * @param parts the parts, one per therapy
+     * @return the message
+     */
     public static String conflicts(List<String> parts) {
         return String.join(". ", parts) + ".";
     }
