@@ -272,9 +272,9 @@ public final class NetlmEngine {
         return false;
     }
 
-    /** Turns the facts a session ended with, and its firing record, into the assessment (for benchmarks). */
-    Assessment collect(PatientCase patient, List<Object> facts, FiringRecorder recorder, AssessOptions options) {
-        return assemble(patient, RuleOutput.of(facts), recorder.fired(), options);
+    /** Turns what a recorder saw in a session the caller ran itself into the assessment (for benchmarks). */
+    Assessment collect(PatientCase patient, FiringRecorder recorder, AssessOptions options) {
+        return assemble(patient, recorder.output(), recorder.fired(), options);
     }
 
     /** The assessment from what the rules derived: findings, resolved recommendations, warnings, explanations on demand. */

@@ -45,13 +45,6 @@ final class RuleOutput {
     TumorBurdenFinding burden;
     FitnessFinding fitness;
 
-    /** The output of facts a session ended with (for callers that read a session's facts afterwards). */
-    static RuleOutput of(List<Object> facts) {
-        RuleOutput out = new RuleOutput();
-        facts.forEach(out::inserted);
-        return out;
-    }
-
     void inserted(Object fact) {
         BiConsumer<RuleOutput, Object> route = ROUTES.get(fact.getClass());
         if (route != null) {
