@@ -114,7 +114,9 @@ public record RuleSet(KieBase kieBase, RuleCatalog catalog, EvidenceRegistry evi
         if (source.drlFiles().isEmpty()) {
             problems.add(new RuleProblem(".", 0, "the rule folder holds no .drl file"));
         }
-        RuleCatalog catalog = RuleCatalog.read(source, evidence);
+        // The bundled rules' catalogue was read at build time from the same text (checked by its digest).
+        RuleCatalog stored = usePrecompiled ? RuleCatalog.precompiled(source).orElse(null) : null;
+        RuleCatalog catalog = stored != null ? stored : RuleCatalog.read(source, evidence);
         KieBase base = null;
         try {
             base = await(kieBase);
