@@ -4,13 +4,17 @@
 # process's CPU time (user + sys) at that moment, and the wall time of the first patient-view request; median of N runs
 # per configuration. The AppCDS archive target/netlm-serve.jsa is made by one training run (start, one request,
 # SIGTERM; JDK 17 -XX:ArchiveClassesAtExit); bin/netlm serve uses it when it is newer than the jar.
-# Run from the repository root after `mvn -B package -DskipTests`.
-# Usage: src/bench/scripts/serve-start.sh [runs=5]
+# With JAVA25=/path/to/jdk-25/bin/java also JDK 25 with its AOT cache (JEP 483/514: classes loaded and linked ahead of
+# time, one training run with -XX:AOTCacheOutput), a deployment option: the build's release is 17.
+# Run from the repository root after `mvn -B package -DskipTests`; JAR (2nd argument) compares another build's CLI jar.
+# Usage: src/bench/scripts/serve-start.sh [runs=5] [cli jar=target/netlm-rules-*-cli.jar]
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 RUNS=${1:-5}
-JAR=$(ls "$PWD"/target/netlm-rules-*-cli.jar | head -1)
+JAR=$(readlink -f "${2:-$(ls "$PWD"/target/netlm-rules-*-cli.jar | head -1)}")
 JSA=$PWD/target/netlm-serve.jsa
+[ -n "${2:-}" ] && JSA=$PWD/target/$(basename "$JAR" .jar)-serve.jsa
+AOT=$PWD/target/$(basename "$JAR" .jar)-serve.aot
 REQ=$PWD/target/serve-start-request.json
 TICK=$(getconf CLK_TCK)
 # A patient-view request with the prefetch of one example Bundle (as src/bench/java/.../CdsHooksLoad builds it).
@@ -37,7 +41,7 @@ PY
 start_once() {
   local dir log pid port ready cpu first
   dir=$(mktemp -d); log=$dir/log
-  ( cd "$dir" && exec java "$@" -jar "$JAR" serve --port 0 --no-auth ) >"$log" 2>&1 &
+  ( cd "$dir" && exec "${JAVA_BIN:-java}" "$@" -jar "$JAR" serve --port 0 --no-auth ) >"$log" 2>&1 &
   pid=$!
   for _ in $(seq 1200); do grep -q "listening on" "$log" && break; sleep 0.05; done
   grep -q "listening on" "$log" || { echo "serve did not start:" >&2; cat "$log" >&2; kill "$pid"; exit 1; }
@@ -70,4 +74,11 @@ uptime
 run "serve (JVM defaults)"
 run "serve + AppCDS"                      -XX:SharedArchiveFile="$JSA"
 run "serve + AppCDS + SerialGC"           -XX:SharedArchiveFile="$JSA" -XX:+UseSerialGC
+if [ -n "${JAVA25:-}" ]; then
+  rm -f "$AOT"
+  JAVA_BIN=$JAVA25 start_once -XX:AOTCacheOutput="$AOT" -Xlog:aot=off -Xlog:cds=off >/dev/null
+  [ -f "$AOT" ] || { echo "no AOT cache was written" >&2; exit 1; }
+  JAVA_BIN=$JAVA25 run "JDK 25 serve + AOT cache"          -XX:AOTCache="$AOT" -Xlog:aot=off -Xlog:cds=off
+  JAVA_BIN=$JAVA25 run "JDK 25 serve + AOT cache + SerialGC" -XX:AOTCache="$AOT" -Xlog:aot=off -Xlog:cds=off -XX:+UseSerialGC
+fi
 uptime

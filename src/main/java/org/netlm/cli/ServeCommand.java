@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.netlm.audit.AuditConfig;
 import org.netlm.audit.AuditStore;
 import org.netlm.audit.AuditUnavailableException;
@@ -73,6 +74,15 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    /** Runs each task on a new daemon thread named {@code name}. */
+    private static Executor onThread(String name) {
+        return task -> {
+            Thread t = new Thread(task, name);
+            t.setDaemon(true);
+            t.start();
+        };
+    }
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (port < 0 || port > 65_535) {
@@ -88,12 +98,13 @@ final class ServeCommand implements Callable<Integer> {
         // bound only when all three are ready, so no request ever meets a half-built service. Logging is set up first,
         // on this thread (SLF4J would otherwise queue and replay, with a warning, what the threads log meanwhile).
         LoggerFactory.getILoggerFactory();
+        // Each on a thread of its own: the common pool has one thread on 2 cores, which would build them one after the other.
         CompletableFuture<FhirPatientMapping> mapping = CompletableFuture.supplyAsync(() -> {
             FhirPatientMapping m = mapping(cfg);
             FhirPatientMapper.warmUp();
             return m;
-        });
-        CompletableFuture<AuditStore> opening = CompletableFuture.supplyAsync(() -> openAudit(cfg));
+        }, onThread("netlm-start-fhir"));
+        CompletableFuture<AuditStore> opening = CompletableFuture.supplyAsync(() -> openAudit(cfg), onThread("netlm-start-audit"));
         NetlmEngine engine;
         AuditStore audit;
         FhirPatientMapping patients;
