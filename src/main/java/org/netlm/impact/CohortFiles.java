@@ -34,6 +34,8 @@ import org.netlm.validation.InvalidPatientException;
  *       not the rules.</li>
  *   <li>{@link Kind#BUNDLES} (a FHIR Bundle, {@code "resourceType": "Bundle"}): read through the {@link Format}'s FHIR
  *       source (one Bundle, or NDJSON of them); only with {@link Format#fhir FHIR input}.</li>
+ *   <li>{@link Kind#MAPPING} (a site's FHIR code mapping, {@code "netlmFhirMapping"}): no patients; left out of a
+ *       folder (it sits beside the Bundles it maps), refused when named, saying which option reads it.</li>
  * </ul>
  * With FHIR input ({@code --input-format fhir}) the lines of an NDJSON file are FHIR Bundles, mapped by the same
  * {@link LineParser} as {@code batch --input-format fhir}.
@@ -41,7 +43,7 @@ import org.netlm.validation.InvalidPatientException;
 public final class CohortFiles {
     /** What a cohort file holds. */
     public enum Kind {
-        NDJSON, PATIENTS, SCENARIOS, BUNDLES
+        NDJSON, PATIENTS, SCENARIOS, BUNDLES, MAPPING
     }
 
     /** Opens a FHIR file (one Bundle, or NDJSON of Bundles) as patients with their mapping reports. */
@@ -86,7 +88,11 @@ public final class CohortFiles {
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> walk = Files.walk(p)) {
-                    walk.filter(f -> Files.isRegularFile(f) && (isNdjson(f) || f.toString().endsWith(".json"))).sorted().forEach(out::add);
+                    for (Path f : walk.filter(f -> Files.isRegularFile(f) && (isNdjson(f) || f.toString().endsWith(".json"))).sorted().toList()) {
+                        if (kind(f) != Kind.MAPPING) {
+                            out.add(f);
+                        }
+                    }
                 }
             } else if (Files.exists(p)) {
                 out.add(p);
@@ -99,7 +105,8 @@ public final class CohortFiles {
 
     /**
      * {@link Kind#NDJSON} by the name {@code *.ndjson}; else scenarios when the first object has a "patient" or "expect"
-     * key, a Bundle when it has {@code "resourceType": "Bundle"}.
+     * key, a Bundle when it has {@code "resourceType": "Bundle"}, a site's code mapping when it has
+     * {@code "netlmFhirMapping"}.
      */
     public static Kind kind(Path file) throws IOException {
         if (isNdjson(file)) {
@@ -118,6 +125,9 @@ public final class CohortFiles {
                 String name = p.currentName();
                 if ("patient".equals(name) || "expect".equals(name)) {
                     return Kind.SCENARIOS;
+                }
+                if ("netlmFhirMapping".equals(name)) {
+                    return Kind.MAPPING;
                 }
                 if (p.nextToken() == JsonToken.VALUE_STRING && "resourceType".equals(name) && "Bundle".equals(p.getText())) {
                     return Kind.BUNDLES;
@@ -149,6 +159,9 @@ public final class CohortFiles {
     public static Read read(Path file, Format format) throws IOException {
         List<PatientInput> out = new ArrayList<>();
         Kind kind = kind(file);
+        if (kind == Kind.MAPPING) {
+            throw new IOException(file + ": holds a site's FHIR code mapping, not patients: pass it with --fhir-mapping");
+        }
         if (kind == Kind.BUNDLES) {
             if (!format.isFhir()) {
                 throw new IOException(file + ": holds a FHIR Bundle: read it with --input-format fhir");

@@ -109,4 +109,24 @@ class ImpactFhirCohortTest {
         assertThat(json.err()).contains(file + ": holds a FHIR Bundle: read it with --input-format fhir")
             .doesNotContain("Exception");
     }
+
+    @Test
+    void aFolderOfBundlesLeavesOutTheSiteMappingBesideThemAndANamedMappingFileIsRefused() throws IOException {
+        CliRun folder = run("impact", List.of("--before", "bundled", "--after", edited.toString(), "--cohort",
+            EXAMPLES.toString(), "--format", "json"));
+        assertThat(folder.exit()).as("%s", folder).isEqualTo(3);
+        JsonNode report = JSON.readTree(folder.out());
+        long bundlesInFolder;
+        try (Stream<Path> files = Files.list(EXAMPLES)) {
+            bundlesInFolder = files.filter(p -> !p.toString().endsWith(".mapping.json")).count();
+        }
+        assertThat(report.get("patients").asInt()).as("every Bundle, not the mapping file").isEqualTo(bundlesInFolder);
+        assertThat(report.get("rejected").asInt()).isZero();
+
+        String mapping = EXAMPLES.resolve("local-codes-site.mapping.json").toString();
+        CliRun named = run("impact", List.of("--before", "bundled", "--after", edited.toString(), "--cohort", mapping));
+        assertThat(named.exit()).isEqualTo(1);
+        assertThat(named.err()).contains(mapping + ": holds a site's FHIR code mapping, not patients: pass it with --fhir-mapping")
+            .doesNotContain("Exception");
+    }
 }
