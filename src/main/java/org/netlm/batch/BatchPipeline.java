@@ -155,7 +155,7 @@ public final class BatchPipeline {
         @SuppressWarnings("unchecked")
         Chunk(int capacity) {
             lines = new LineReader.Line[capacity];
-            outcomes = new Outcome[capacity];
+            outcomes = (Outcome<R>[]) new Outcome<?>[capacity];
         }
 
         boolean isFull(int limit) {

@@ -65,9 +65,11 @@ final class RuleConditions {
             String simple = type.contains(".") ? type.substring(type.lastIndexOf('.') + 1) : type;
             out.add(prefix + simple + "( " + readable(String.join(", ", cs)) + " )");
         } else if (d instanceof NotDescr n) {
-            n.getDescrs().forEach(c -> patterns((BaseDescr) c, prefix + "not ", out));
+            n.getDescrs().forEach(c -> patterns(c, prefix + "not ", out));
         } else if (d instanceof ExistsDescr e) {
-            e.getDescrs().forEach(c -> patterns((BaseDescr) c, prefix + "exists ", out));
+            for (Object c : e.getDescrs()) {
+                patterns((BaseDescr) c, prefix + "exists ", out);
+            }
         } else if (d instanceof AndDescr a) {
             a.getDescrs().forEach(c -> patterns(c, prefix, out));
         } else if (d != null && d.getText() != null) {

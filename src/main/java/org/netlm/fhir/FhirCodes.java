@@ -121,14 +121,14 @@ final class FhirCodes {
 
     static FhirCodes read(JsonNode root) {
         Map<String, Field> fields = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = root.get("fields").fields();
+        Iterator<Map.Entry<String, JsonNode>> it = root.get("fields").properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode f = e.getValue();
             Map<String, CodeTable> tables = new LinkedHashMap<>();
             Map<String, BigDecimal> units = new LinkedHashMap<>();
             Map<String, String> strings = new LinkedHashMap<>();
-            Iterator<Map.Entry<String, JsonNode>> members = f.fields();
+            Iterator<Map.Entry<String, JsonNode>> members = f.properties().iterator();
             while (members.hasNext()) {
                 Map.Entry<String, JsonNode> m = members.next();
                 if (!m.getValue().isArray()) {
@@ -152,7 +152,7 @@ final class FhirCodes {
                 Collections.unmodifiableMap(tables), Collections.unmodifiableMap(units), Collections.unmodifiableMap(strings)));
         }
         Map<String, CodeTable> sets = new LinkedHashMap<>();
-        root.get("sets").fields().forEachRemaining(e -> sets.put(e.getKey(), table(e.getValue())));
+        root.get("sets").properties().forEach(e -> sets.put(e.getKey(), table(e.getValue())));
         return new FhirCodes(root.path("netlmFhirCodes").asText(), fields, sets);
     }
 

@@ -82,7 +82,7 @@ final class MappingFile {
             throw new MappingFileException(name, List.of("(document): must be a JSON object"));
         }
         String site = null;
-        Iterator<Map.Entry<String, JsonNode>> top = root.fields();
+        Iterator<Map.Entry<String, JsonNode>> top = root.properties().iterator();
         while (top.hasNext()) {
             Map.Entry<String, JsonNode> m = top.next();
             JsonNode v = m.getValue();
@@ -145,7 +145,7 @@ final class MappingFile {
                 problem("fields", "must be an object");
                 return;
             }
-            Iterator<Map.Entry<String, JsonNode>> it = v.fields();
+            Iterator<Map.Entry<String, JsonNode>> it = v.properties().iterator();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> m = it.next();
                 String field = m.getKey();
@@ -158,7 +158,7 @@ final class MappingFile {
                     problem(at, "must be an object");
                     continue;
                 }
-                Iterator<Map.Entry<String, JsonNode>> keys = m.getValue().fields();
+                Iterator<Map.Entry<String, JsonNode>> keys = m.getValue().properties().iterator();
                 while (keys.hasNext()) {
                     Map.Entry<String, JsonNode> k = keys.next();
                     table(field, k.getKey(), at + "." + k.getKey(), k.getValue());

@@ -166,7 +166,7 @@ public final class PatientJson {
         List<Violation> v = new ArrayList<>();
         PatientCase.Builder b = PatientCase.builder();
         Set<String> badType = new HashSet<>();
-        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             Field f = FIELDS.get(e.getKey());

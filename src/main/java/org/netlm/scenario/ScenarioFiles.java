@@ -161,7 +161,7 @@ public final class ScenarioFiles {
         String name = n.hasNonNull("name") ? n.get("name").asText() : source;
         Map<String, String> findings = new LinkedHashMap<>();
         if (e.has("findings")) {
-            Iterator<Map.Entry<String, JsonNode>> it = e.get("findings").fields();
+            Iterator<Map.Entry<String, JsonNode>> it = e.get("findings").properties().iterator();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> f = it.next();
                 findings.put(f.getKey(), f.getValue().asText());

@@ -124,7 +124,7 @@ class FhirCdsHooksTest {
         for (Map.Entry<Therapy, String> order : atc.entrySet()) {
             ObjectNode req = request("order-sign", JSON.readTree(file.toFile()));
             ObjectNode draft = ServiceHttp.orderSign("x", order.getValue());
-            req.with("context").set("draftOrders", draft.at("/context/draftOrders"));
+            req.withObjectProperty("context").set("draftOrders", draft.at("/context/draftOrders"));
             ServiceHttp.Response r = call("netlm-therapy-check", req);
             assertThat(r.status()).as(r.body()).isEqualTo(200);
             Strength s = expected.recommendation(order.getKey()).map(Recommendation::strength).orElse(null);

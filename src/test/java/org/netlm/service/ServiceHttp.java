@@ -120,7 +120,7 @@ final class ServiceHttp {
     static ObjectNode orderSign(String patientId, String... atcCodes) {
         ObjectNode req = patientView(patientId);
         req.put("hook", "order-sign");
-        ObjectNode draft = req.with("context").putObject("draftOrders");
+        ObjectNode draft = req.withObjectProperty("context").putObject("draftOrders");
         draft.put("resourceType", "Bundle").put("type", "collection");
         ArrayNode entries = draft.putArray("entry");
         int n = 0;

@@ -1,6 +1,5 @@
 package org.netlm.model.fact;
 
-import java.util.Arrays;
 import org.netlm.model.CriterionState;
 
 /**
@@ -51,7 +50,15 @@ public final class Tri {
     /** The value is one of {@code options}; {@code null} is UNKNOWN. */
     @SafeVarargs
     public static <E extends Enum<E>> CriterionState oneOf(E value, E... options) {
-        return value == null ? CriterionState.UNKNOWN : of(Arrays.asList(options).contains(value));
+        if (value == null) {
+            return CriterionState.UNKNOWN;
+        }
+        for (E option : options) {
+            if (option == value) {
+                return of(true);
+            }
+        }
+        return of(false);
     }
 
     public static CriterionState not(CriterionState s) {
