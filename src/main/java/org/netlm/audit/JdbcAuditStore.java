@@ -36,7 +36,7 @@ public final class JdbcAuditStore implements AuditStore {
     /** Flyway's migration scripts. */
     static final String MIGRATIONS = "classpath:org/netlm/audit/db";
     /** Flyway's history table (named so that it cannot clash with an application's own). */
-    static final String HISTORY_TABLE = "netlm_audit_schema_history";
+    public static final String HISTORY_TABLE = "netlm_audit_schema_history";
     private static final long CONNECTION_TIMEOUT_MS = 3_000;
 
     private final AuditConfig config;

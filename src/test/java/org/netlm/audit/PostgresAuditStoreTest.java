@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.netlm.testing.TestPostgres;
 
 /**
  * The store contract on a real PostgreSQL server, plus what only a server can show: the database going away
@@ -36,34 +37,19 @@ import org.junit.jupiter.api.Test;
  * is a failure, never a skip.
  */
 class PostgresAuditStoreTest extends AuditStoreContract {
-    static final String URL = System.getenv("NETLM_TEST_PG_URL");
-    static final String USER = System.getenv("NETLM_TEST_PG_USER");
-    static final String PASSWORD = System.getenv("NETLM_TEST_PG_PASSWORD");
+    static final String URL = TestPostgres.URL;
+    static final String USER = TestPostgres.USER;
+    static final String PASSWORD = TestPostgres.PASSWORD;
 
     @BeforeAll
     static void needsAServer() {
-        if (URL == null) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail("CI=true but NETLM_TEST_PG_URL is not set: .ci/run must start PostgreSQL for the audit tests");
-            }
-            Assumptions.abort("PostgreSQL audit tests skipped: set NETLM_TEST_PG_URL (see .ci/run) to run them");
-        }
+        TestPostgres.require();
     }
 
     @Override
     AuditStore open(boolean storeIds, boolean storeInput) {
-        dropEverything();
+        TestPostgres.reset();
         return JdbcAuditStore.open(AuditConfig.jdbc(URL, USER, PASSWORD, SECRET).withPatientIds(storeIds).withInput(storeInput));
-    }
-
-    /** An empty database for each test: the audit tables and Flyway's history go. */
-    private static void dropEverything() {
-        try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement s = c.createStatement()) {
-            s.execute("DROP TABLE IF EXISTS audit_feedback, audit_card, audit_recommendation, audit_event, "
-                + JdbcAuditStore.HISTORY_TABLE + " CASCADE");
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot reset the test database " + URL, e);
-        }
     }
 
     @Test

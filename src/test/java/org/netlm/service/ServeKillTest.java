@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -21,18 +22,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.netlm.audit.AuditConfig;
 import org.netlm.audit.AuditEntry;
 import org.netlm.audit.AuditEvent;
 import org.netlm.audit.AuditStore;
 import org.netlm.audit.JdbcAuditStore;
 import org.netlm.cli.NetlmCli;
+import org.netlm.testing.TestPostgres;
 
 /**
- * Issue 13 "nothing lost": the real {@code serve} in a child JVM, its embedded audit store in a temporary folder, is
- * killed with SIGKILL while several clients send patient-view calls over HTTP, then started again on the same store.
+ * Issue 13 "nothing lost": the real {@code serve} in a child JVM, its audit store the embedded H2 in a temporary folder
+ * or the test PostgreSQL server ({@link TestPostgres}), is killed with SIGKILL while several clients send patient-view
+ * calls over HTTP, then started again on the same store.
  * Every call that was answered 200 with cards has its record with every card's uuid; no record is half-written; the
  * restarted service answers and records.
  */
@@ -90,10 +94,26 @@ class ServeKillTest {
         return new HashSet<>(r.json().path("cards").findValuesAsText("uuid"));
     }
 
-    @Test
-    void aServiceKilledDuringWritesLosesNoAnsweredCallAndLeavesNoHalfWrittenRecord() throws Exception {
+    /** The service's configuration with its audit store: the embedded H2 in a folder, or the test PostgreSQL emptied. */
+    Path config(String database) throws IOException {
+        ObjectNode audit = JSON.createObjectNode();
+        if (database.equals("postgresql")) {
+            TestPostgres.require();
+            TestPostgres.reset();
+            audit.put("jdbcUrl", TestPostgres.URL).put("user", TestPostgres.USER).put("password", TestPostgres.PASSWORD);
+        } else {
+            audit.put("folder", "audit");
+        }
+        audit.put("pseudonymSecret", SECRET);
         Path config = tmp.resolve("serve.json");
-        Files.writeString(config, "{\"audit\": {\"folder\": \"audit\", \"pseudonymSecret\": \"" + SECRET + "\"}}");
+        Files.writeString(config, JSON.writeValueAsString(JSON.createObjectNode().set("audit", audit)));
+        return config;
+    }
+
+    @ParameterizedTest(name = "audit store on {0}")
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aServiceKilledDuringWritesLosesNoAnsweredCallAndLeavesNoHalfWrittenRecord(String database) throws Exception {
+        Path config = config(database);
         String bundle = Files.readString(BUNDLE, StandardCharsets.UTF_8);
         int port = freePort();
         Process first = serve(config, port, "serve-1.log");
