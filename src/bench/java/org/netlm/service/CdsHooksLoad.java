@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -39,13 +40,16 @@ import org.netlm.model.Assessment;
  * --input-format fhir --as-of today} assesses). Also reports this JVM's CPU time per request (server and clients
  * together), a figure that a machine shared with other work disturbs far less than wall-clock throughput.
  *
- * <p>Usage: {@code src/bench/scripts/cds-load.sh [requests=10000] [clients=16] [warmup=2000 (at least; then rounds of 2,000 until the JIT compiler takes under 5 % of the CPU)] [patient-view|discovery]};
+ * <p>Usage: {@code src/bench/scripts/cds-load.sh [requests=10000] [clients=16] [warmup=2000] [patient-view|discovery]};
+ * the warm-up is at least {@code warmup} requests, then rounds of 2,000 until the JIT compiler takes under 5 % of the
+ * CPU (each round printed), so that the timed phase measures the warm service, not the compiler;
  * {@code discovery} sends {@code GET /cds-services} with the same tokens: what HTTP, JWT and the clients cost alone.
  */
 public final class CdsHooksLoad {
     static final ObjectMapper JSON = new ObjectMapper();
-    /** Requests per warm-up round, and the most warm-up requests before the timed phase starts anyway. */
+    /** Requests per warm-up round. */
     private static final int WARM_ROUND = 2_000;
+    /** The most warm-up requests: the timed phase starts then even if the JIT compiler is still busy. */
     private static final int MAX_WARMUP = 100_000;
     static final Map<String, String> KEY_OF_TYPE = Map.of("Condition", "conditions", "Observation", "observations",
         "MedicationRequest", "medicationRequests", "MedicationStatement", "medicationStatements", "Procedure", "procedures",
@@ -96,16 +100,16 @@ public final class CdsHooksLoad {
         // Jackson, Jetty and ours), and a timed phase that starts earlier measures the compiler and C1 code.
         int warmed = 0;
         for (int round = 1; ; round++) {
-            int n = WARM_ROUND;
-            String[] tokens = sign(pool, ehr, url, n, clients);
+            String[] tokens = sign(pool, ehr, url, WARM_ROUND, clients);
             Map<String, Long> before = ThreadCpu.byGroup();
             long t = System.nanoTime();
-            run(pool, http, url, bodies, expected, tokens, n, clients, new long[n], mismatches, failures, discoveryOnly);
-            double rate = n / ((System.nanoTime() - t) / 1e9);
+            run(pool, http, url, bodies, expected, tokens, WARM_ROUND, clients, new long[WARM_ROUND], mismatches, failures,
+                discoveryOnly);
+            double rate = WARM_ROUND / ((System.nanoTime() - t) / 1e9);
             double compilerShare = ThreadCpu.share(before, ThreadCpu.byGroup(), ThreadCpu.COMPILER);
-            warmed += n;
+            warmed += WARM_ROUND;
             System.err.printf(Locale.ROOT, "warm-up round %d: %d requests (%d in all), %.0f requests/s, JIT compiler %.0f %% of the CPU%n",
-                round, n, warmed, rate, 100 * compilerShare);
+                round, WARM_ROUND, warmed, rate, 100 * compilerShare);
             if (warmed >= warmup && compilerShare < 0.05 || warmed >= MAX_WARMUP) {
                 break;
             }
@@ -118,7 +122,7 @@ public final class CdsHooksLoad {
         OperatingSystemMXBean os =
             (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         Map<String, Long> threads0 = ThreadCpu.byGroup();
-        System.err.printf("timed phase from %s%n", java.time.Instant.now());
+        System.err.printf("timed phase from %s (for a profile recorded since JVM start: its samples after this)%n", Instant.now());
         long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         run(pool, http, url, bodies, expected, tokens, requests, clients, latency, mismatches, failures, discoveryOnly);
