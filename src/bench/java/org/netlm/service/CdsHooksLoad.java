@@ -25,6 +25,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.netlm.audit.AuditConfig;
+import org.netlm.audit.AuditStore;
+import org.netlm.audit.JdbcAuditStore;
 import org.netlm.engine.NetlmEngine;
 import org.netlm.fhir.FhirMappingException;
 import org.netlm.fhir.FhirPatientMapper;
@@ -66,8 +69,12 @@ public final class CdsHooksLoad {
         Path tmp = Files.createTempDirectory("netlm-load");
         TestIssuer ehr = TestIssuer.rsa("https://ehr.example.org", tmp);
         NetlmEngine engine = NetlmEngine.withDefaultRules();
+        // -Daudit=h2: every call recorded in an embedded H2 store, as `serve` does by default (the load figures of
+        // issue 12 are without; this shows what the audit trail adds)
+        AuditStore audit = "h2".equals(System.getProperty("audit"))
+            ? JdbcAuditStore.open(AuditConfig.embedded(tmp.resolve("audit"), "load-test-secret-0123456789")) : null;
         CdsHooksServer server = CdsHooksServer.start(engine, FhirPatientMapping.withDefaults(),
-            ServiceConfig.defaults().withIssuers(List.of(ehr.config())), 0, CdsHooksServer.Auth.JWT);
+            ServiceConfig.defaults().withIssuers(List.of(ehr.config())), 0, CdsHooksServer.Auth.JWT, audit);
         String url = discoveryOnly ? server.baseUrl() + "/cds-services"
             : server.baseUrl() + "/cds-services/" + CdsHooksService.PATIENT_VIEW_ID;
 
@@ -132,11 +139,14 @@ public final class CdsHooksLoad {
         String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
         pool.shutdown();
         server.stop();
+        if (audit != null) {
+            audit.close();
+        }
 
         Arrays.sort(latency);
         System.out.printf((discoveryOnly ? "GET /cds-services (discovery: HTTP, JWT and clients alone)" : "CDS Hooks patient-view")
-            + " load: %d requests, %d clients, loopback, JWT (RS384) on, %d example Bundles, after %d warm-up requests%n",
-            requests, clients, bodies.size(), warmed);
+            + " load: %d requests, %d clients, loopback, JWT (RS384) on, audit %s, %d example Bundles, after %d warm-up requests%n",
+            requests, clients, audit == null ? "off" : "on (embedded H2)", bodies.size(), warmed);
         System.out.printf("  throughput %.0f requests/s (%.2f s)%n", requests / seconds, seconds);
         System.out.printf("  latency ms: p50 %.2f  p90 %.2f  p99 %.2f  max %.2f%n", ms(latency, 0.50), ms(latency, 0.90),
             ms(latency, 0.99), latency[latency.length - 1] / 1e6);

@@ -25,6 +25,7 @@ import org.netlm.audit.Feedback;
 import org.netlm.audit.AuditUnavailableException;
 import org.netlm.audit.AuditStore;
 import org.netlm.audit.AuditEntry;
+import org.netlm.audit.GroupCommit;
 import org.netlm.http.ApiError;
 import org.netlm.model.Assessment;
 import org.netlm.model.Recommendation;
@@ -58,6 +59,8 @@ public final class CdsHooksService {
     private final AtomicLong feedbackAccepted = new AtomicLong();
     private final AtomicLong feedbackOverridden = new AtomicLong();
     private final AuditStore audit;
+    /** The calls' records, in transactions shared by the calls that finish at the same moment. */
+    private final GroupCommit recorder;
     private final Semaphore computing = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()), true);
 
     public CdsHooksService(NetlmEngine engine, PatientMapping patients, ServiceConfig config, ObjectMapper mapper, Clock clock) {
@@ -71,6 +74,7 @@ public final class CdsHooksService {
     public CdsHooksService(NetlmEngine engine, PatientMapping patients, ServiceConfig config, ObjectMapper mapper, Clock clock,
                            AuditStore audit) {
         this.audit = audit;
+        this.recorder = audit == null ? null : new GroupCommit(audit);
         this.engine = Objects.requireNonNull(engine, "engine");
         this.patients = Objects.requireNonNull(patients, "patients");
         this.mapper = mapper;
@@ -176,7 +180,9 @@ public final class CdsHooksService {
     /**
      * Records the call in the audit store before the cards are answered: the assessment's recommendations, and each
      * card with the recommendation it is about ({@code about}, in card order: the cards of topic
-     * {@code recommendation} or {@code order-check}). A store that fails makes the call fail with 503.
+     * {@code recommendation} or {@code order-check}). The calls finishing at the same moment share one transaction
+     * ({@link GroupCommit}); each returns only when its own record is committed. A store that fails makes the call
+     * fail with 503.
      */
     private void record(String serviceId, HookRequest request, Evaluated e, ArrayNode out, List<Recommendation> about) {
         if (audit == null || out.isEmpty()) {
@@ -201,7 +207,7 @@ public final class CdsHooksService {
                 r == null ? null : r.therapy(), r == null ? null : r.strength(), r == null ? null : r.ruleId()));
         }
         try {
-            audit.record(entry.build());
+            recorder.record(entry.build());
         } catch (AuditUnavailableException ex) {
             LOG.warn("audit store unavailable; the call is refused (503): {}", ex.getMessage());
             throw ApiError.of(503, "AUDIT_UNAVAILABLE",

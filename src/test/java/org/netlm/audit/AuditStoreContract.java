@@ -11,6 +11,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +56,41 @@ abstract class AuditStoreContract {
             b.card(new AuditEntry.Card(uuid, "info", r.strength() + " " + r.therapy(), r.therapy(), r.strength(), r.ruleId()));
         }
         return b.build();
+    }
+
+    @Test
+    void concurrentCallsRecordedThroughGroupCommitAreEachStoredOnceInFewerTransactions() throws Exception {
+        AtomicInteger transactions = new AtomicInteger();
+        GroupCommit commit = new GroupCommit(entries -> {
+            transactions.incrementAndGet();
+            store.recordAll(entries);
+        });
+        int threads = 8;
+        int each = 25;
+        ExecutorService callers = Executors.newFixedThreadPool(threads);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            done.add(callers.submit(() -> {
+                for (int i = 0; i < each; i++) {
+                    commit.record(entry("GC-" + thread + "-" + i, Instant.parse("2026-03-02T10:15:30Z"), "gc-" + thread + "-" + i));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get(120, TimeUnit.SECONDS);
+        }
+        callers.shutdown();
+        assertThat(store.eventCount()).isEqualTo((long) threads * each);
+        for (int t = 0; t < threads; t++) {
+            for (int i = 0; i < each; i++) {
+                String card = "gc-" + t + "-" + i;
+                assertThat(store.show(store.patientKey("GC-" + t + "-" + i))).singleElement()
+                    .satisfies(ev -> assertThat(ev.cards()).extracting(c -> c.card().uuid()).containsExactly(card));
+            }
+        }
+        assertThat(transactions.get()).as("transactions for %d calls", threads * each).isLessThan(threads * each);
     }
 
     @Test
